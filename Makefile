@@ -1,0 +1,45 @@
+# The README's two commands: `make run` (the dashboard) and `make test` (the whole suite).
+# Both install whatever is missing first; nothing needs to be installed by hand.
+
+PYTHON ?= python3
+UV := $(PYTHON) -m uv
+PORT ?= 8501
+export UV_PYTHON_DOWNLOADS := never
+export UV_LINK_MODE := copy
+
+.PHONY: setup chromium run test test-fast lint bench screenshots deck-pages validation clean
+
+setup: .venv/.synced
+
+.venv/.synced: pyproject.toml uv.lock
+	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv \
+		|| $(PYTHON) -m pip install --quiet --break-system-packages uv
+	$(UV) sync --frozen
+	@touch $@
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for browser tests and image export…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+run: setup
+	@echo "inference-tco: open http://localhost:$(PORT) in your browser"
+	$(UV) run streamlit run app.py --server.port $(PORT) --server.address 0.0.0.0
+
+test: setup chromium
+	$(UV) run ruff check .
+	$(UV) run ruff format --check .
+	$(UV) run pytest
+
+test-fast: setup
+	$(UV) run pytest -m "not e2e and not slow"
+
+lint: setup
+	$(UV) run ruff check .
+	$(UV) run ruff format --check .
+
+bench: setup chromium
+	$(UV) run python -m bench
+
+clean:
+	rm -rf .venv .pytest_cache .ruff_cache .hypothesis
