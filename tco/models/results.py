@@ -1,0 +1,191 @@
+"""What the engine returns: operating points, per-workload and monthly figures, the result."""
+
+from typing import Literal
+
+from pydantic import Field
+
+from tco.models.base import StrictModel
+
+Bound = Literal[
+    "memory-bandwidth",
+    "compute",
+    "memory-capacity",
+    "interconnect",
+    "ttft",
+    "tpot",
+    "infeasible",
+]
+
+
+class OperatingPoint(StrictModel):
+    """One steady-state operating point of a model served on one accelerator type.
+
+    Rates are per accelerator, averaged over a serving system of ``system_accelerators``
+    made of ``replicas`` model copies, each spread over ``tensor_parallel`` accelerators.
+    """
+
+    model_id: str
+    accelerator_id: str
+    precision: str
+    input_tokens: int
+    output_tokens: int
+    system_accelerators: int = Field(ge=1)
+    tensor_parallel: int = Field(ge=0, description="Accelerators per model copy [count].")
+    replicas: int = Field(ge=0, description="Model copies per system [count].")
+    batch_size: int = Field(ge=0, description="Concurrent sequences per model copy [count].")
+    output_tokens_per_s_per_accelerator: float = Field(ge=0, description="[tokens/s].")
+    input_tokens_per_s_per_accelerator: float = Field(
+        ge=0, description="Prompt tokens processed [tokens/s]."
+    )
+    output_tokens_per_s_per_user: float = Field(
+        ge=0, description="Interactivity, 1000/TPOT [tokens/s]."
+    )
+    ttft_ms: float = Field(ge=0, description="Time to first token [ms].")
+    tpot_ms: float = Field(ge=0, description="Time per output token [ms].")
+    prefill_time_frac: float = Field(
+        ge=0, le=1, description="Share of accelerator time spent on prompt processing [0-1]."
+    )
+    bound: Bound = Field(description="What limits throughput at this point.")
+    power_w_per_accelerator: float = Field(ge=0, description="Mean board power at this point [W].")
+    joules_per_output_token: float = Field(
+        ge=0, description="Accelerator energy per output token [J]."
+    )
+    weights_gb_per_accelerator: float = Field(ge=0, description="[GB].")
+    kv_cache_gb_per_accelerator: float = Field(ge=0, description="[GB].")
+    infeasible_reason: str | None = None
+
+    @property
+    def feasible(self) -> bool:
+        return self.infeasible_reason is None
+
+
+class WorkloadResult(StrictModel):
+    """How one workload of the mix is served and what it costs."""
+
+    id: str
+    name: str
+    model_id: str
+    precision: str
+    share_frac: float
+    tokens_per_day: float = Field(ge=0, description="At the start of the horizon [tokens/day].")
+    operating_point: OperatingPoint
+    accelerators: float = Field(
+        ge=0, description="Accelerators this workload occupies at peak, month 1 [count]."
+    )
+    cost_per_million_tokens_usd: float = Field(ge=0)
+    cost_per_million_input_tokens_usd: float = Field(ge=0)
+    cost_per_million_output_tokens_usd: float = Field(ge=0)
+    cost_share_frac: float = Field(ge=0, le=1, description="Share of the scenario's cost [0-1].")
+
+
+class MonthResult(StrictModel):
+    """One month of the timeline."""
+
+    month: int = Field(ge=1, description="Month number, 1 = the first month [month].")
+    tokens: float = Field(ge=0, description="Tokens served this month [tokens].")
+    accelerators: int = Field(ge=0, description="Accelerators in service (owned + rented) [count].")
+    accelerators_rented: int = Field(ge=0, description="Of which rented [count].")
+    utilisation_frac: float = Field(ge=0, le=1, description="Tokens served over capacity [0-1].")
+    capex_usd: float = Field(ge=0, description="Cash spent on purchases this month [USD].")
+    capital_charge_usd: float = Field(ge=0, description="Depreciation and return on capital [USD].")
+    opex_usd: float = Field(ge=0, description="Running costs incl. rent and rental [USD].")
+    cost_usd: float = Field(ge=0, description="capital charge + opex [USD].")
+    cost_per_million_tokens_usd: float = Field(ge=0)
+    cumulative_cash_usd: float = Field(ge=0, description="Cash out since month 1 [USD].")
+    rental_cumulative_cash_usd: float = Field(
+        ge=0, description="Cash out had the same fleet been rented on demand [USD]."
+    )
+    energy_kwh: float = Field(ge=0, description="Facility energy [kWh].")
+    co2e_kg: float = Field(ge=0, description="Emissions from that energy [kg CO2e].")
+
+
+class BalanceCheck(StrictModel):
+    """Internal consistency of a result; every field must be True."""
+
+    components_sum_to_total: bool
+    energy_equals_power_times_hours: bool
+    tokens_within_capacity: bool
+
+    @property
+    def ok(self) -> bool:
+        return all(self.model_dump().values())
+
+
+class TornadoBar(StrictModel):
+    """Effect of moving one input across its stated range."""
+
+    input: str
+    label: str
+    low_value: float
+    high_value: float
+    unit: str
+    cost_at_low_usd_per_million: float
+    cost_at_high_usd_per_million: float
+    swing_usd_per_million: float = Field(ge=0)
+
+
+class MonteCarloResult(StrictModel):
+    """Spread of cost per million tokens from sampling the uncertain inputs."""
+
+    samples: int = Field(ge=1)
+    months: list[int]
+    p10_usd_per_million: list[float]
+    p50_usd_per_million: list[float]
+    p90_usd_per_million: list[float]
+    horizon_p10_usd_per_million: float
+    horizon_p50_usd_per_million: float
+    horizon_p90_usd_per_million: float
+    distributions: dict[str, str] = Field(description="Input → distribution sampled, in words.")
+
+
+class Result(StrictModel):
+    """Everything `run(scenario)` computes. Money in USD of the scenario's currency year."""
+
+    scenario_name: str
+    feasible: bool
+    infeasible_reason: str | None = None
+    cost_per_million_tokens_usd: float = Field(
+        ge=0, description="Blended over the horizon, reservation-based."
+    )
+    cost_per_million_input_tokens_usd: float = Field(ge=0)
+    cost_per_million_output_tokens_usd: float = Field(ge=0)
+    usage_cost_per_million_tokens_usd: float = Field(
+        ge=0, description="Cost per million tokens if idle capacity cost nothing (usage-based)."
+    )
+    accelerator_hour_cost_usd: float = Field(ge=0, description="All-in cost per accelerator-hour.")
+    total_cost_usd: float = Field(ge=0, description="Over the horizon.")
+    breakdown_usd: dict[str, float] = Field(
+        description="Component → cost over the horizon; sums to the total."
+    )
+    capex_usd: float = Field(ge=0, description="Cash spent on purchases over the horizon.")
+    opex_usd_per_year: float = Field(ge=0, description="Mean yearly running cost.")
+    accelerators: int = Field(ge=0, description="Fleet in month 1.")
+    peak_accelerators: int = Field(ge=0, description="Largest fleet over the horizon.")
+    servers: int = Field(ge=0)
+    racks: int = Field(ge=0)
+    floor_area_m2: float = Field(ge=0)
+    it_power_kw: float = Field(ge=0, description="IT power at the operating point, month 1.")
+    facility_power_kw: float = Field(
+        ge=0, description="Facility power incl. cooling (IT × PUE), month 1."
+    )
+    pue: float = Field(ge=1)
+    utilisation_frac: float = Field(ge=0, le=1, description="Mean over the horizon.")
+    energy_kwh: float = Field(ge=0, description="Facility energy over the horizon.")
+    co2e_kg: float = Field(ge=0)
+    water_l: float = Field(ge=0)
+    joules_per_token: float = Field(ge=0, description="Facility energy per token served.")
+    gco2e_per_million_tokens: float = Field(ge=0)
+    tokens_served: float = Field(ge=0, description="Over the horizon.")
+    break_even_month: int | None = Field(
+        default=None,
+        description="First month owning is cumulatively cheaper than renting; empty if never.",
+    )
+    api_usd_per_million_tokens: float | None = Field(
+        default=None, description="Median serverless API price of the mix's models, blended."
+    )
+    workloads: list[WorkloadResult]
+    timeline: list[MonthResult]
+    balance: BalanceCheck
+    warnings: list[str] = Field(default_factory=list)
+    tornado: list[TornadoBar] | None = None
+    monte_carlo: MonteCarloResult | None = None
