@@ -1,0 +1,176 @@
+"""The catalogue: CSV tables in data/ → validated models → typed DuckDB tables.
+
+Each table's schema is its pydantic model: the DuckDB column types are derived from the
+model's fields, every CSV row is validated through the model, and a bad row stops loading
+with the file, the row number and the reason.
+"""
+
+import csv
+import types
+import typing
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cache
+from pathlib import Path
+
+import duckdb
+from pydantic import BaseModel, ValidationError
+
+from tco.errors import TcoError, one_line
+from tco.models import (
+    LLM,
+    Accelerator,
+    ApiPrice,
+    Cooling,
+    DeploymentPreset,
+    Site,
+    WorkloadPreset,
+)
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+# table name → (CSV file, row model)
+TABLES: dict[str, tuple[str, type[BaseModel]]] = {
+    "accelerators": ("accelerators.csv", Accelerator),
+    "models": ("models.csv", LLM),
+    "workloads": ("workloads.csv", WorkloadPreset),
+    "cooling": ("cooling.csv", Cooling),
+    "sites": ("sites.csv", Site),
+    "deployments": ("deployments.csv", DeploymentPreset),
+    "api_prices": ("api_prices.csv", ApiPrice),
+}
+
+
+class CatalogueError(TcoError):
+    """A catalogue file is missing, malformed or has an invalid row."""
+
+
+def duckdb_type(annotation: object) -> str:
+    """DuckDB column type for a pydantic field annotation (Optional → the inner type)."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return duckdb_type(inner[0])
+    if origin is typing.Annotated:
+        return duckdb_type(typing.get_args(annotation)[0])
+    if origin is typing.Literal or (isinstance(annotation, type) and issubclass(annotation, Enum)):
+        return "VARCHAR"
+    return {bool: "BOOLEAN", int: "BIGINT", float: "DOUBLE", str: "VARCHAR"}[annotation]
+
+
+def table_columns(model: type[BaseModel]) -> dict[str, str]:
+    """Column name → DuckDB type, in the model's field order."""
+    return {name: duckdb_type(info.annotation) for name, info in model.model_fields.items()}
+
+
+def _read_rows(path: Path, model: type[BaseModel]) -> list[BaseModel]:
+    """Validate every row of a CSV file through its model; fail with file, row and reason."""
+    if not path.is_file():
+        raise CatalogueError(f"{path.name}: file not found in {path.parent}")
+    try:
+        with path.open(newline="", encoding="utf-8") as handle:
+            reader = csv.DictReader(handle)
+            columns = reader.fieldnames or []
+            unknown = sorted(set(columns) - set(model.model_fields))
+            if unknown:
+                raise CatalogueError(f"{path.name}: unknown column(s) {', '.join(unknown)}")
+            rows = []
+            for line, raw in enumerate(reader, start=2):
+                values = {k: v for k, v in raw.items() if k is not None and v not in ("", None)}
+                if None in raw:
+                    raise CatalogueError(f"{path.name}, row {line}: more cells than columns")
+                try:
+                    rows.append(model.model_validate(values))
+                except ValidationError as exc:
+                    raise CatalogueError(f"{path.name}, row {line}: {one_line(exc)}") from None
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise CatalogueError(f"{path.name}: not a readable UTF-8 CSV file ({exc})") from None
+    return rows
+
+
+def _unique_ids(name: str, rows: list[BaseModel]) -> dict[str, BaseModel]:
+    by_id: dict[str, BaseModel] = {}
+    for row in rows:
+        if row.id in by_id:
+            raise CatalogueError(f"{name}: duplicate id {row.id!r}")
+        by_id[row.id] = row
+    return by_id
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Validated catalogue rows, by table and id."""
+
+    accelerators: dict[str, Accelerator]
+    models: dict[str, LLM]
+    workloads: dict[str, WorkloadPreset]
+    cooling: dict[str, Cooling]
+    sites: dict[str, Site]
+    deployments: dict[str, DeploymentPreset]
+    api_prices: list[ApiPrice] = field(default_factory=list)
+
+    def rows(self, table: str) -> list[BaseModel]:
+        value = getattr(self, table)
+        return list(value.values()) if isinstance(value, dict) else list(value)
+
+    def with_accelerators(self, extra: list[Accelerator]) -> "Catalogue":
+        """A catalogue that also holds user-added accelerators (built-in ids win)."""
+        merged = dict(self.accelerators)
+        for accelerator in extra:
+            merged.setdefault(accelerator.id, accelerator)
+        return Catalogue(**{**self.__dict__, "accelerators": merged})
+
+    def get(self, table: str, item_id: str) -> BaseModel:
+        """The row with this id, or a one-line error naming the command that lists valid ids."""
+        rows = getattr(self, table)
+        if item_id not in rows:
+            command = {"accelerators": "catalogue"}.get(table, table)
+            raise TcoError(f"unknown {table.rstrip('s')} id {item_id!r}; see `tco {command}`")
+        return rows[item_id]
+
+    def check_references(self) -> None:
+        """Every id a table refers to exists in the table it refers to."""
+        for preset in self.workloads.values():
+            self.get("models", preset.model_id)
+        for preset in self.deployments.values():
+            self.get("cooling", preset.default_cooling_id)
+            self.get("sites", preset.default_site_id)
+        for price in self.api_prices:
+            self.get("models", price.model_id)
+
+
+def load_catalogue(data_dir: Path = DATA_DIR) -> Catalogue:
+    """Read and validate every catalogue table under ``data_dir``."""
+    tables: dict[str, object] = {}
+    for name, (filename, model) in TABLES.items():
+        rows = _read_rows(Path(data_dir) / filename, model)
+        tables[name] = rows if name == "api_prices" else _unique_ids(name, rows)
+    catalogue = Catalogue(**tables)
+    try:
+        catalogue.check_references()
+    except TcoError as exc:
+        raise CatalogueError(f"catalogue cross-reference: {exc}") from None
+    return catalogue
+
+
+@cache
+def builtin_catalogue() -> Catalogue:
+    """The shipped catalogue, loaded once per process."""
+    return load_catalogue(DATA_DIR)
+
+
+def to_duckdb(catalogue: Catalogue, con: duckdb.DuckDBPyConnection) -> None:
+    """Create one typed table per catalogue table and insert the validated rows."""
+    for name, (_, model) in TABLES.items():
+        columns = table_columns(model)
+        ddl = ", ".join(f'"{col}" {kind}' for col, kind in columns.items())
+        con.execute(f'CREATE OR REPLACE TABLE "{name}" ({ddl})')
+        rows = [tuple(_cell(getattr(row, col)) for col in columns) for row in catalogue.rows(name)]
+        if rows:
+            marks = ", ".join("?" for _ in columns)
+            # identifiers come from our own models; values are bound parameters
+            con.executemany(f'INSERT INTO "{name}" VALUES ({marks})', rows)  # noqa: S608
+
+
+def _cell(value: object) -> object:
+    return value.value if isinstance(value, Enum) else value
