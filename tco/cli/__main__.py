@@ -1,0 +1,5 @@
+import sys
+
+from tco.cli import main
+
+sys.exit(main())
