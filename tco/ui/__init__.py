@@ -1,0 +1,1 @@
+"""The only Streamlit code inside tco/: session and URL state, cached wrappers, forms."""
