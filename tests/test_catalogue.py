@@ -154,3 +154,19 @@ def test_unknown_columns_and_missing_files_are_refused(tmp_path):
     (data / "sites.csv").unlink()
     with pytest.raises(CatalogueError, match=r"sites\.csv: file not found"):
         load_catalogue(data)
+
+
+def test_data_readme_is_generated_from_the_models():
+    """data/README.md documents every column; it is regenerated from field descriptions."""
+    import subprocess
+    import sys
+
+    from tco.catalogue import DATA_DIR
+
+    done = subprocess.run(
+        [sys.executable, str(DATA_DIR.parent / "scripts" / "data_readme.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout
