@@ -1,0 +1,203 @@
+"""One model copy on a tensor-parallel group: memory, step time and the batch it can run.
+
+Continuous batching with chunked prefill [1, 2]: every step generates one token for each of
+the B sequences in flight and also processes the prompt tokens of newly admitted requests.
+In steady state a request brings ``input_tokens`` prompt tokens for every ``output_tokens``
+generated ones, so a step carries ρ·B prompt tokens with ρ = input / output. A step is a
+roofline of its memory traffic and its arithmetic [3]:
+
+    t_step(B) = ‖t_weights + B·t_kv , B·t_flops‖_n + t_fixed + B·t_comm            [s]
+
+    t_weights = weight bytes read per step / (bandwidth × η_bw)     (MoE: experts touched)
+    t_kv      = KV bytes one sequence reads per step / (bandwidth × η_bw)
+    t_flops   = (decode + ρ·prefill FLOPs of one sequence) / (peak × η_c)
+    t_fixed   = layers × per-layer overhead + 2 × layers × all-reduce latency (TP > 1)
+    t_comm    = (1 + ρ) × 2 × layers × hidden × 2 B × 2(t-1)/t / scale-up bandwidth
+
+‖a, b‖_n = (aⁿ + bⁿ)^(1/n) is a smooth roofline: n → ∞ gives the ideal max(a, b), n = 1
+no overlap at all. Real kernels near the ridge point (neither clearly memory- nor compute-
+bound) reach less than either roof [3, 5]; n is fitted (parameters.csv, roofline_exponent).
+Every term is per accelerator of a group of t. Output tokens per second per replica =
+B / t_step(B) increases with B, so the best batch is the largest that fits in memory and meets
+the latency targets; t_step is increasing in B, so each latency limit is found by bisection
+between closed-form bounds (the n = 1 and n = ∞ cases).
+
+References
+----------
+[1] Yu et al., "Orca: A Distributed Serving System for Transformer-Based Generative Models",
+    OSDI 2022 (iteration-level scheduling).
+[2] Agrawal et al., "SARATHI: Efficient LLM Inference by Piggybacking Decodes with Chunked
+    Prefills", arXiv:2308.16369.
+[3] Williams, Waterman, Patterson, "Roofline: an insightful visual performance model",
+    CACM 52(4), 2009.
+[5] Ofenbeck et al., "Applying the roofline model", ISPASS 2014 (attainable performance
+    falls below both roofs near the ridge).
+[4] Patarasuk & Yuan, "Bandwidth optimal all-reduce algorithms for clusters of workstations",
+    JPDC 69(2), 2009: ring all-reduce moves 2(t-1)/t of the message per participant.
+"""
+
+import math
+from dataclasses import dataclass
+
+from tco.performance.calibration import Efficiency, Globals
+from tco.performance.footprint import ModelShape, effective_context, experts_touched_frac
+
+ACTIVATION_BYTES = 2.0  # activations exchanged by all-reduce in BF16 [B]
+ALLREDUCES_PER_LAYER = 2  # after attention and after the MLP (Megatron-style TP)
+TTFT_STEPS = 1.5  # mean wait for the step in flight (½) plus the step carrying the prompt (1)
+
+
+@dataclass(frozen=True, slots=True)
+class Hardware:
+    """The accelerator figures the step model needs, in base units."""
+
+    memory_bytes: float
+    bandwidth_bytes_per_s: float
+    gemm_flops_per_s: float  # dense peak of the weight precision's matmuls [FLOP/s]
+    attn_flops_per_s: float  # dense peak used by attention (FP8 if cached in FP8, else BF16)
+    link_bytes_per_s: float | None  # scale-up bandwidth, one direction [B/s]
+
+
+@dataclass(frozen=True, slots=True)
+class Replica:
+    """Cost coefficients of one model copy on ``tp`` accelerators, per accelerator."""
+
+    tp: int
+    free_bytes: float  # memory left for KV after weights and reserve [B]
+    weights_bytes: float  # weights held [B]
+    kv_bytes_per_seq: float  # KV of one sequence at mean occupancy [B]
+    kv_bytes_longest_seq: float  # KV of one sequence at its full length [B]
+    t_weights: float  # dense weights read per step [s]
+    t_experts: float  # all routed experts read once [s]
+    t_kv: float  # KV read per sequence per step [s]
+    t_flops: float  # arithmetic per sequence per step, decode + prompt share [s]
+    t_decode_flops: float  # arithmetic per sequence per step, decode only [s]
+    t_fixed: float  # overhead and all-reduce latency per step [s]
+    t_comm: float  # all-reduce bandwidth time per sequence per step [s]
+    t_prefill: float  # arithmetic of one whole prompt [s]
+    tokens_per_seq: float  # tokens one sequence adds to a step, 1 + ρ
+    exponent: float  # smooth-roofline exponent n
+    shape: ModelShape
+
+    def step_parts(self, batch: float) -> tuple[float, float, float]:
+        """(memory time, arithmetic time, fixed + communication time) of one step [s]."""
+        memory = self.t_weights + batch * self.t_kv
+        if self.t_experts:
+            touched = experts_touched_frac(self.shape, batch * self.tokens_per_seq)
+            memory += self.t_experts * touched
+        return memory, batch * self.t_flops, self.t_fixed + batch * self.t_comm
+
+    def step_s(self, batch: float) -> float:
+        """Time of one step carrying ``batch`` sequences [s]."""
+        memory, flops, other = self.step_parts(batch)
+        return roofline(memory, flops, self.exponent) + other
+
+    def capacity_batch(self) -> float:
+        """Sequences that fit in the memory left after weights [count]."""
+        return self.free_bytes / self.kv_bytes_per_seq if self.kv_bytes_per_seq else math.inf
+
+    def batch_for_step(self, step_max_s: float) -> float:
+        """Largest batch whose step takes at most ``step_max_s``, to within 0.25 [count].
+
+        Bisection between the no-overlap bound (n = 1, every expert read) and the ideal
+        roofline bound (n = ∞, no expert read); both are linear in the batch.
+        """
+        slack = step_max_s - self.t_fixed
+        if slack <= 0 or self.step_s(0.0) > step_max_s:
+            return 0.0
+        low = max(slack - self.t_weights - self.t_experts, 0.0) / (
+            self.t_kv + self.t_flops + self.t_comm
+        )
+        high = min(
+            slack / (self.t_flops + self.t_comm),
+            max(slack - self.t_weights, 0.0) / (self.t_kv + self.t_comm),
+        )
+        while high - low > 0.25:
+            mid = 0.5 * (low + high)
+            if self.step_s(mid) <= step_max_s:
+                low = mid
+            else:
+                high = mid
+        return low
+
+
+def roofline(memory_s: float, flops_s: float, exponent: float) -> float:
+    """Smooth roofline ‖memory, flops‖_n of a step's memory and arithmetic times [s]."""
+    if memory_s <= 0.0 or flops_s <= 0.0:
+        return memory_s + flops_s
+    high, low = (memory_s, flops_s) if memory_s >= flops_s else (flops_s, memory_s)
+    return high * (1.0 + (low / high) ** exponent) ** (1.0 / exponent)
+
+
+def build(
+    shape: ModelShape,
+    hw: Hardware,
+    eff: Efficiency,
+    glob: Globals,
+    *,
+    tp: int,
+    input_tokens: int,
+    output_tokens: int,
+    fp4: bool,
+) -> Replica:
+    """Cost coefficients of ``shape`` on ``tp`` accelerators for one request mix.
+
+    Weights and FLOPs split evenly over the group. The KV cache splits over at most
+    ``kv_heads`` accelerators (beyond that, heads are replicated); latent KV is assumed
+    spread over the group by data-parallel attention, as SGLang and TensorRT-LLM serve
+    DeepSeek models.
+    """
+    rho = input_tokens / output_tokens
+    bandwidth = hw.bandwidth_bytes_per_s * eff.bandwidth_frac
+    gemm_rate = hw.gemm_flops_per_s * eff.compute_frac * (eff.fp4_relative_frac if fp4 else 1.0)
+    attn_rate = hw.attn_flops_per_s * eff.compute_frac
+    kv_split = tp if shape.latent_kv else min(tp, shape.kv_heads)
+
+    occupancy = effective_context(shape, input_tokens + output_tokens / 2.0)
+    longest = effective_context(shape, input_tokens + output_tokens)
+    prompt_context = effective_context(shape, input_tokens / 2.0)
+    kv_seq = shape.kv_bytes_per_token * occupancy / kv_split
+
+    decode = (
+        shape.gemm_flops_decode / gemm_rate
+        + shape.attn_flops_per_context_token * occupancy / attn_rate
+    ) / tp
+    prefill_token = (
+        shape.gemm_flops_prefill / gemm_rate
+        + shape.attn_flops_per_context_token * prompt_context / attn_rate
+    ) / tp
+
+    if tp > 1 and hw.link_bytes_per_s:
+        per_token = (
+            ALLREDUCES_PER_LAYER
+            * shape.layers
+            * shape.hidden_size
+            * ACTIVATION_BYTES
+            * 2.0
+            * (tp - 1)
+            / tp
+            / hw.link_bytes_per_s
+        )
+        latency = ALLREDUCES_PER_LAYER * shape.layers * glob.allreduce_latency_s
+    else:
+        per_token = latency = 0.0
+
+    weights = shape.weights_bytes / tp
+    return Replica(
+        tp=tp,
+        free_bytes=hw.memory_bytes * (1.0 - glob.memory_reserve_frac) - weights,
+        weights_bytes=weights,
+        kv_bytes_per_seq=kv_seq,
+        kv_bytes_longest_seq=shape.kv_bytes_per_token * longest / kv_split,
+        t_weights=shape.dense_read_bytes / tp / bandwidth,
+        t_experts=shape.expert_read_bytes / tp / bandwidth,
+        t_kv=kv_seq / bandwidth,
+        t_flops=decode + rho * prefill_token,
+        t_decode_flops=decode,
+        t_fixed=shape.layers * eff.layer_overhead_s + latency,
+        t_comm=(1.0 + rho) * per_token,
+        t_prefill=input_tokens * prefill_token,
+        tokens_per_seq=1.0 + rho,
+        exponent=glob.roofline_exponent,
+        shape=shape,
+    )

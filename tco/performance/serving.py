@@ -1,0 +1,217 @@
+"""Choose the operating point: parallelism, batch and the resulting rates, latency and energy.
+
+For each tensor-parallel size the part and system allow, the largest batch that fits in
+memory and meets the latency targets is found (``replica.Replica``); the size giving the most
+output tokens per second per accelerator wins (the smaller one on a tie). Data-parallel
+replicas fill the system; accelerators left over idle and count in the per-accelerator rate.
+
+Latency targets are p99 limits, as in MLPerf and the workload presets; the model predicts
+means, so a limit L constrains the mean to L / (p99-over-mean factor) from parameters.csv.
+"""
+
+import math
+from dataclasses import dataclass
+
+from tco.models.hardware import Accelerator, Precision
+from tco.performance import energy
+from tco.performance.calibration import Efficiency, Globals
+from tco.performance.footprint import ModelShape
+from tco.performance.parallelism import hardware, tp_candidates
+from tco.performance.reasons import latency_reason, memory_reason
+from tco.performance.replica import TTFT_STEPS, Replica, build, roofline
+
+
+@dataclass(frozen=True, slots=True)
+class Solution:
+    """An operating point in base units (seconds, bytes), before it becomes a pydantic model."""
+
+    tp: int
+    replicas: int
+    batch: int
+    step_s: float
+    out_rate_per_acc: float  # output tokens per second per accelerator of the system
+    ttft_s: float
+    prefill_frac: float
+    bound: str
+    power_w: float
+    weights_bytes: float
+    kv_bytes: float
+    reason: str | None = None
+
+
+def _infeasible(reason: str) -> Solution:
+    return Solution(0, 0, 0, 0.0, 0.0, 0.0, 0.0, "infeasible", 0.0, 0.0, 0.0, reason)
+
+
+def _evaluate(
+    replica: Replica,
+    batch: int,
+    bound: str,
+    accelerator: Accelerator,
+    system: int,
+    glob: Globals,
+) -> Solution:
+    """Rates, latency, energy and memory of one replica size at one batch."""
+    memory, flops, other = replica.step_parts(batch)
+    step = roofline(memory, flops, replica.exponent) + other
+    replicas = system // replica.tp
+    out_rate = replicas * batch / step / system
+    prompt_share = batch * (replica.t_flops - replica.t_decode_flops)
+    decode_only = roofline(memory, batch * replica.t_decode_flops, replica.exponent)
+    busy_w = energy.board_power_w(
+        accelerator.tdp_w, flops / step, memory / step, glob.idle_power_frac, glob.memory_power_frac
+    )
+    return Solution(
+        tp=replica.tp,
+        replicas=replicas,
+        batch=batch,
+        step_s=step,
+        out_rate_per_acc=out_rate,
+        ttft_s=TTFT_STEPS * step + replica.t_prefill,
+        prefill_frac=prompt_share / (prompt_share + decode_only),
+        bound=bound,
+        power_w=energy.system_mean_power_w(
+            accelerator.tdp_w, busy_w, replicas * replica.tp, system, glob.idle_power_frac
+        ),
+        weights_bytes=replica.weights_bytes,
+        kv_bytes=batch * replica.kv_bytes_per_seq,
+    )
+
+
+def _regime(replica: Replica, batch: int) -> str:
+    memory, flops, other = replica.step_parts(batch)
+    if other - replica.t_fixed > max(memory, flops):
+        return "interconnect"
+    return "compute" if flops >= memory else "memory-bandwidth"
+
+
+def replicas_for(
+    shape: ModelShape,
+    accelerator: Accelerator,
+    precision: Precision,
+    input_tokens: int,
+    output_tokens: int,
+    system: int,
+    eff: Efficiency,
+    glob: Globals,
+) -> list[Replica]:
+    """One replica per tensor-parallel size the part and system allow."""
+    hw = hardware(accelerator, precision)
+    fp4 = precision is Precision.FP4
+    return [
+        build(
+            shape,
+            hw,
+            eff,
+            glob,
+            tp=tp,
+            input_tokens=input_tokens,
+            output_tokens=output_tokens,
+            fp4=fp4,
+        )
+        for tp in tp_candidates(accelerator, system)
+    ]
+
+
+def solve(
+    shape: ModelShape,
+    accelerator: Accelerator,
+    precision: Precision,
+    input_tokens: int,
+    output_tokens: int,
+    system: int,
+    eff: Efficiency,
+    glob: Globals,
+    ttft_max_s: float | None = None,
+    tpot_max_s: float | None = None,
+) -> Solution:
+    """The best operating point meeting memory and (p99) latency limits, or why none does."""
+    if shape.context_length_tokens and input_tokens + output_tokens > shape.context_length_tokens:
+        return _infeasible(
+            f"{shape.name} has a {shape.context_length_tokens:,}-token context; "
+            f"{input_tokens:,} input + {output_tokens:,} output tokens exceed it: "
+            "shorten the prompt or the output"
+        )
+    replicas = replicas_for(
+        shape, accelerator, precision, input_tokens, output_tokens, system, eff, glob
+    )
+    fitting = [r for r in replicas if r.free_bytes >= r.kv_bytes_longest_seq]
+    if not fitting:
+        return _infeasible(
+            memory_reason(shape, accelerator, precision, replicas[-1], input_tokens, output_tokens)
+        )
+    step_cap = math.inf
+    if tpot_max_s is not None:
+        step_cap = tpot_max_s / glob.tpot_p99_over_mean
+    best: Solution | None = None
+    for replica in fitting:
+        limits = {"capacity": max(replica.capacity_batch(), 1.0)}
+        if step_cap < math.inf:
+            limits["tpot"] = replica.batch_for_step(step_cap)
+        if ttft_max_s is not None:
+            ttft_mean = ttft_max_s / glob.ttft_p99_over_mean
+            limits["ttft"] = replica.batch_for_step((ttft_mean - replica.t_prefill) / TTFT_STEPS)
+        binding = min(limits, key=limits.get)
+        batch = math.floor(limits[binding] + 1e-9)
+        if batch < 1:
+            continue
+        bound = binding if binding != "capacity" else _regime(replica, batch)
+        if bound == "memory-bandwidth":
+            bound = "memory-capacity"
+        candidate = _evaluate(replica, batch, bound, accelerator, system, glob)
+        if best is None or candidate.out_rate_per_acc > best.out_rate_per_acc * (1 + 1e-9):
+            best = candidate
+    if best is None:
+        return _infeasible(latency_reason(fitting, glob, ttft_max_s, tpot_max_s, accelerator))
+    return best
+
+
+def curve(
+    shape: ModelShape,
+    accelerator: Accelerator,
+    precision: Precision,
+    input_tokens: int,
+    output_tokens: int,
+    system: int,
+    eff: Efficiency,
+    glob: Globals,
+    points: int,
+) -> list[Solution]:
+    """Throughput-vs-interactivity frontier: the best point for each of ``points`` step times.
+
+    Step-time targets are spaced logarithmically from the fastest single-sequence step to the
+    slowest step at the memory-limited batch; each target takes the best tensor-parallel size.
+    """
+    if shape.context_length_tokens and input_tokens + output_tokens > shape.context_length_tokens:
+        return []
+    replicas = replicas_for(
+        shape, accelerator, precision, input_tokens, output_tokens, system, eff, glob
+    )
+    fitting = [r for r in replicas if r.free_bytes >= r.kv_bytes_longest_seq]
+    if not fitting:
+        return []
+    caps = {r.tp: max(math.floor(r.capacity_batch() + 1e-9), 1) for r in fitting}
+    fastest = min(r.step_s(1.0) for r in fitting)
+    slowest = max(r.step_s(caps[r.tp]) for r in fitting)
+    out: list[Solution] = []
+    seen: set[tuple[int, int]] = set()
+    count = max(points, 2)
+    ratio = (slowest / fastest) ** (1.0 / (count - 1)) if slowest > fastest else 1.0
+    for i in range(count):
+        target = fastest * ratio**i * (1 + 1e-9)
+        best: tuple[float, Replica, int] | None = None
+        for replica in fitting:
+            batch = min(math.floor(replica.batch_for_step(target) + 1e-9), caps[replica.tp])
+            if batch < 1:
+                continue
+            rate = (system // replica.tp) * batch / replica.step_s(batch)
+            if best is None or rate > best[0] * (1 + 1e-9):
+                best = (rate, replica, batch)
+        if best is None or (best[1].tp, best[2]) in seen:
+            continue
+        _, replica, batch = best
+        seen.add((replica.tp, batch))
+        bound = "memory-capacity" if batch == caps[replica.tp] else _regime(replica, batch)
+        out.append(_evaluate(replica, batch, bound, accelerator, system, glob))
+    out.sort(key=lambda s: -s.step_s)
+    return out
