@@ -211,7 +211,9 @@ def curve(
             continue
         _, replica, batch = best
         seen.add((replica.tp, batch))
-        bound = "memory-capacity" if batch == caps[replica.tp] else _regime(replica, batch)
+        bound = _regime(replica, batch)
+        if batch == caps[replica.tp] and bound == "memory-bandwidth":
+            bound = "memory-capacity"
         out.append(_evaluate(replica, batch, bound, accelerator, system, glob))
     out.sort(key=lambda s: -s.step_s)
     return out
