@@ -92,8 +92,11 @@ class MonthResult(StrictModel):
     cost_usd: float = Field(ge=0, description="capital charge + opex [USD].")
     cost_per_million_tokens_usd: float = Field(ge=0)
     cumulative_cash_usd: float = Field(ge=0, description="Cash out since month 1 [USD].")
-    rental_cumulative_cash_usd: float = Field(
-        ge=0, description="Cash out had the same fleet been rented on demand [USD]."
+    rental_cumulative_cash_usd: float | None = Field(
+        default=None,
+        ge=0,
+        description="Cash out had the same fleet been rented on demand [USD]; empty when the "
+        "accelerator has no cloud price.",
     )
     energy_kwh: float = Field(ge=0, description="Facility energy [kWh].")
     co2e_kg: float = Field(ge=0, description="Emissions from that energy [kg CO2e].")
@@ -142,6 +145,7 @@ class Result(StrictModel):
     """Everything `run(scenario)` computes. Money in USD of the scenario's currency year."""
 
     scenario_name: str
+    currency_year: int = Field(default=2026, description="Year of the US dollars.")
     feasible: bool
     infeasible_reason: str | None = None
     cost_per_million_tokens_usd: float = Field(
@@ -165,6 +169,12 @@ class Result(StrictModel):
     racks: int = Field(ge=0)
     floor_area_m2: float = Field(ge=0)
     it_power_kw: float = Field(ge=0, description="IT power at the operating point, month 1.")
+    provisioned_it_kw: float = Field(
+        default=0.0,
+        ge=0,
+        description="Maximum power of the owned servers in month 1: what the facility is "
+        "built or leased for [kW].",
+    )
     facility_power_kw: float = Field(
         ge=0, description="Facility power incl. cooling (IT × PUE), month 1."
     )

@@ -1,0 +1,200 @@
+"""`run(scenario) -> Result`: the one path the dashboard, the CLI and the exports share.
+
+Steps: resolve the scenario's ids against the catalogue (unknown ids raise a one-line
+`TcoError` naming the field) → one operating point per workload from the throughput model →
+feasibility (prices, power, rack density) → a `Plan` and one `Samples` row → the monthly
+timeline → the `Result` (tco.assemble). Anything that makes the configuration impossible
+returns an infeasible result with one sentence saying why and what would fix it.
+"""
+
+import numpy as np
+
+from tco.assemble import build_result, infeasible_result
+from tco.catalogue import Catalogue, builtin_catalogue
+from tco.costs.power import IDLE_POWER_FRAC, RackLayout, rack_layout, server_power_kw
+from tco.errors import TcoError
+from tco.models import OperatingPoint, Result, Scenario
+from tco.performance import operating_point
+from tco.resolution import Prepared, Resolved, resolve
+from tco.timeline import Plan, Samples, simulate
+from tco.units import MONTHS_PER_YEAR
+
+
+def _points(scenario: Scenario, r: Resolved) -> tuple[tuple[OperatingPoint, ...], str | None]:
+    """One operating point per workload (cached by the throughput model), or why one fails."""
+    points = []
+    for workload, llm in zip(scenario.workloads, r.models, strict=True):
+        try:
+            point = operating_point(
+                llm,
+                r.accelerator,
+                workload.precision,
+                workload.input_tokens,
+                workload.output_tokens,
+                system_accelerators=scenario.system_accelerators,
+                ttft_max_ms=workload.ttft_max_ms,
+                tpot_max_ms=workload.tpot_max_ms,
+            )
+        except TcoError as exc:
+            return (), f"{workload.name}: {exc}"
+        if not point.feasible or point.output_tokens_per_s_per_accelerator <= 0:
+            reason = point.infeasible_reason or "the throughput model finds no operating point"
+            return (), f"{workload.name}: {reason}"
+        points.append(point)
+    return tuple(points), None
+
+
+def _density_fix(catalogue: Catalogue, server_kw: float) -> str:
+    """Which cooling technologies in the catalogue would take this server."""
+    options = [c.name for c in catalogue.cooling.values() if c.max_rack_kw >= server_kw]
+    if not options:
+        return "No cooling in the catalogue takes it; choose smaller systems."
+    return f"Choose {' or '.join(options)}."
+
+
+def _feasibility(
+    scenario: Scenario, r: Resolved, catalogue: Catalogue, server_accelerators: int
+) -> tuple[RackLayout | None, str | None]:
+    """Prices, power and density a deployment needs; the layout when the servers fit racks."""
+    kind = scenario.deployment.kind
+    label = r.accelerator.label
+    owns = scenario.deployment.owns_hardware
+    if scenario.demand.tokens_per_day <= 0:
+        return None, "demand.tokens_per_day is 0, so there is nothing to serve; set a demand."
+    if owns and r.price_usd is None:
+        return None, (
+            f"{label} has no purchase price in the catalogue; set "
+            "overrides.accelerator_price_usd or choose a cloud deployment."
+        )
+    if kind in ("cloud", "hybrid") and r.cloud_usd_per_hour is None:
+        return None, (
+            f"{label} has no cloud price in the catalogue; set overrides.cloud_usd_per_hour."
+        )
+    server_kw = server_power_kw(r.accelerator, server_accelerators)
+    if server_kw is None:
+        if owns:
+            return None, (
+                f"{label} has no published power (TDP or system power), so its energy and "
+                "rack density are unknown; add it as a custom accelerator with tdp_w, or "
+                "choose a cloud deployment."
+            )
+        return None, None
+    layout = rack_layout(server_kw, server_accelerators, r.cooling, scenario.rack_power_kw)
+    if isinstance(layout, str):
+        if not owns:  # the provider's racks, not ours: report no layout
+            return None, None
+        return None, f"{label}: {layout} {_density_fix(catalogue, server_kw)}"
+    return layout, None
+
+
+def _plan(scenario: Scenario, r: Resolved, points, layout, server_kw_per_acc: float) -> Plan:
+    d = scenario.deployment
+    f = scenario.finance
+    tdp = r.accelerator.tdp_w
+    busy = [
+        min(1.0, max(IDLE_POWER_FRAC, p.power_w_per_accelerator / tdp)) if tdp else 1.0
+        for p in points
+    ]
+    owned_frac = [
+        0.0
+        if d.kind == "cloud"
+        else 1.0
+        if d.kind != "hybrid" or w.sovereign
+        else d.owned_base_frac
+        for w in scenario.workloads
+    ]
+    return Plan(
+        months=scenario.horizon_months,
+        kind=d.kind,
+        tokens_per_day=np.array(
+            [scenario.demand.tokens_per_day * w.share_frac for w in scenario.workloads]
+        ),
+        tokens_per_s_per_accelerator=np.array(
+            [
+                p.output_tokens_per_s_per_accelerator
+                * (p.input_tokens + p.output_tokens)
+                / p.output_tokens
+                for p in points
+            ]
+        ),
+        system_accelerators=np.array([float(p.system_accelerators) for p in points]),
+        owned_frac=np.array(owned_frac),
+        busy_power_frac=np.array(busy),
+        headroom_frac=scenario.demand.headroom_frac,
+        accelerator_kw=server_kw_per_acc,
+        idle_power_frac=IDLE_POWER_FRAC,
+        capex=scenario.capex,
+        hardware_discount_frac=d.hardware_discount_frac,
+        residual_value_frac=f.residual_value_frac,
+        network_life_months=_months(f.network_life_years),
+        facility_life_months=_months(f.facility_life_years),
+        financing=f.financing,
+        lease_rate_frac=f.lease_rate_frac,
+        cooling_premium_frac=r.cooling.facility_capex_premium_frac,
+        rack_fitout_usd=r.cooling.rack_fitout_usd,
+        rack_it_kw=layout.rack_it_kw if layout else 1.0,
+        edge_site_usd_per_kw=d.edge_site_usd_per_kw,
+        maintenance_frac_per_year=scenario.operations.maintenance_frac_per_year,
+        software_usd_per_accelerator_year=scenario.operations.software_usd_per_accelerator_year,
+        staff_usd_per_accelerator_year=scenario.operations.staff_usd_per_accelerator_year,
+        cloud_price_frac=d.cloud_price_frac,
+        hardware_price_decline_frac_per_year=scenario.trends.hardware_price_decline_frac_per_year,
+        cloud_price_decline_frac_per_year=scenario.trends.cloud_price_decline_frac_per_year,
+        electricity_escalation_frac_per_year=scenario.trends.electricity_escalation_frac_per_year,
+        refresh_at_end_of_life=scenario.trends.refresh_at_end_of_life,
+        grid_gco2e_per_kwh=r.grid_gco2e_per_kwh,
+        wue_l_per_kwh=r.cooling.wue_l_per_kwh,
+    )
+
+
+def _months(years: float) -> int:
+    return max(1, round(years * MONTHS_PER_YEAR))
+
+
+def base_samples(scenario: Scenario, r: Resolved) -> Samples:
+    """The scenario's own values as one sample."""
+    one = lambda value: np.array([float(value)])  # noqa: E731
+    return Samples(
+        electricity_usd_per_kwh=one(r.electricity_usd_per_kwh),
+        accelerator_price_usd=one(r.price_usd or 0.0),
+        pue=one(r.pue),
+        wacc_frac=one(scenario.finance.wacc_frac),
+        peak_to_average=one(scenario.demand.peak_to_average),
+        throughput_factor=one(1.0),
+        hardware_life_months=np.array([_months(scenario.finance.hardware_life_years)]),
+        demand_growth_frac_per_year=one(scenario.demand.growth_frac_per_year),
+        software_efficiency_gain_frac_per_year=one(
+            scenario.trends.software_efficiency_gain_frac_per_year
+        ),
+        cloud_usd_per_hour=one(r.cloud_usd_per_hour or 0.0),
+        construction_usd_per_w=one(r.construction_usd_per_w),
+        colocation_usd_per_kw_month=one(r.colocation_usd_per_kw_month),
+    )
+
+
+def prepare(scenario: Scenario, catalogue: Catalogue | None = None) -> Prepared:
+    """Resolve, find operating points and check feasibility; build the plan when feasible."""
+    catalogue = catalogue or builtin_catalogue()
+    r = resolve(scenario, catalogue)
+    server_accelerators = scenario.system_accelerators or r.accelerator.system_accelerators
+    points, reason = _points(scenario, r)
+    layout = None
+    if reason is None:
+        layout, reason = _feasibility(scenario, r, catalogue, server_accelerators)
+    if reason is not None:
+        return Prepared(scenario, r, points, layout, server_accelerators, None, None, reason)
+    server_kw = server_power_kw(r.accelerator, server_accelerators) or 0.0
+    plan = _plan(scenario, r, points, layout, server_kw / server_accelerators)
+    return Prepared(
+        scenario, r, points, layout, server_accelerators, plan, base_samples(scenario, r)
+    )
+
+
+def run(scenario: Scenario, catalogue: Catalogue | None = None) -> Result:
+    """Cost of serving the scenario's workload mix over its horizon."""
+    catalogue = catalogue or builtin_catalogue()
+    prepared = prepare(scenario, catalogue)
+    if prepared.plan is None or prepared.samples is None:
+        return infeasible_result(scenario, prepared.infeasible_reason or "infeasible")
+    timeline = simulate(prepared.plan, prepared.samples, per_workload=True)
+    return build_result(prepared, timeline, catalogue)

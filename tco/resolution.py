@@ -1,0 +1,76 @@
+"""Resolving a scenario against the catalogue, and the prepared inputs of a run."""
+
+from dataclasses import dataclass
+
+from tco.catalogue import Catalogue
+from tco.costs.power import RackLayout
+from tco.errors import TcoError
+from tco.models import LLM, Accelerator, Cooling, OperatingPoint, Scenario, Site
+from tco.timeline import Plan, Samples
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The catalogue rows a scenario refers to, with its overrides applied."""
+
+    accelerator: Accelerator
+    site: Site
+    cooling: Cooling
+    models: tuple[LLM, ...]
+    price_usd: float | None
+    cloud_usd_per_hour: float | None
+    electricity_usd_per_kwh: float
+    pue: float
+    grid_gco2e_per_kwh: float
+    construction_usd_per_w: float
+    colocation_usd_per_kw_month: float
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A scenario ready to simulate, or the reason it cannot run."""
+
+    scenario: Scenario
+    resolved: Resolved
+    points: tuple[OperatingPoint, ...]
+    layout: RackLayout | None
+    server_accelerators: int
+    plan: Plan | None
+    samples: Samples | None
+    infeasible_reason: str | None = None
+
+
+def _get(catalogue: Catalogue, table: str, item_id: str, field: str):
+    try:
+        return catalogue.get(table, item_id)
+    except TcoError as exc:
+        raise TcoError(f"{field}: {exc}") from None
+
+
+def resolve(scenario: Scenario, catalogue: Catalogue) -> Resolved:
+    """Look up every id; overrides replace catalogue figures. Raises TcoError naming the field."""
+    accelerator = _get(catalogue, "accelerators", scenario.accelerator_id, "accelerator_id")
+    site = _get(catalogue, "sites", scenario.site_id, "site_id")
+    cooling = _get(catalogue, "cooling", scenario.cooling_id, "cooling_id")
+    models = tuple(
+        _get(catalogue, "models", w.model_id, f"workloads.{i}.model_id")
+        for i, w in enumerate(scenario.workloads)
+    )
+    o = scenario.overrides
+    return Resolved(
+        accelerator=accelerator,
+        site=site,
+        cooling=cooling,
+        models=models,
+        price_usd=o.accelerator_price_usd or accelerator.price_usd,
+        cloud_usd_per_hour=o.cloud_usd_per_hour or accelerator.cloud_usd_per_hour,
+        electricity_usd_per_kwh=o.electricity_usd_per_kwh or site.electricity_usd_per_kwh,
+        pue=o.pue or cooling.pue_for(site.climate),
+        grid_gco2e_per_kwh=(
+            site.grid_gco2e_per_kwh if o.grid_gco2e_per_kwh is None else o.grid_gco2e_per_kwh
+        ),
+        construction_usd_per_w=o.construction_usd_per_w or site.construction_usd_per_w,
+        colocation_usd_per_kw_month=(
+            o.colocation_usd_per_kw_month or site.colocation_usd_per_kw_month
+        ),
+    )

@@ -1,0 +1,370 @@
+"""Month by month over the horizon, vectorised over samples.
+
+One code path serves the deterministic result (one sample), the tornado (two samples per
+input) and Monte Carlo (thousands): every input that can vary is an array with one value
+per sample (`Samples`), everything fixed for the scenario is in a `Plan`. Arrays have the
+shape (samples, workloads, months); with ``per_workload=False`` the workload axis is summed
+as early as the economics allow (length 1), which keeps Monte Carlo small and fast.
+
+Order of the monthly calculation (docs/methodology.md §3-§7):
+demand → accelerators needed at peak → owned fleet (purchases, retirements) and rented
+capacity → tokens served and capacity → IT and facility energy → capital charges, cash
+and running costs by component.
+"""
+
+from dataclasses import dataclass, fields, replace
+from typing import Literal
+
+import numpy as np
+
+from tco.costs.capex import (
+    HARDWARE_CLASSES,
+    NETWORK_CLASSES,
+    RESIDUAL_CLASSES,
+    facility_build_usd_per_kw,
+    hardware_cost_per_accelerator,
+)
+from tco.costs.cloud import rental_usd
+from tco.costs.energy import co2e_kg, energy_cost_usd, facility_energy_kwh, water_l
+from tco.costs.financing import capital_charge_factor, lagged, window_sum
+from tco.costs.fleet import burst_fraction, owned_fleet, peak_capacity_accelerators, whole_systems
+from tco.costs.opex import maintenance_usd, per_accelerator_usd
+from tco.costs.power import it_energy_kwh
+from tco.costs.trends import yearly_factor
+from tco.models import CapexAssumptions
+from tco.models.deployment import DeploymentKind
+from tco.units import DAYS_PER_MONTH, HOURS_PER_MONTH, SECONDS_PER_HOUR
+
+COMPONENTS = (
+    *HARDWARE_CLASSES,
+    "facility",
+    "colocation",
+    "energy",
+    "maintenance",
+    "software",
+    "staff",
+    "cloud_rental",
+)
+"""Cost components, in the order of the breakdown; they sum to the total."""
+
+CAPITAL_COMPONENTS = frozenset({*HARDWARE_CLASSES, "facility"})
+
+
+@dataclass(frozen=True)
+class Samples:
+    """Inputs that may differ between samples: one value per sample in each array."""
+
+    electricity_usd_per_kwh: np.ndarray
+    accelerator_price_usd: np.ndarray
+    pue: np.ndarray
+    wacc_frac: np.ndarray
+    peak_to_average: np.ndarray
+    throughput_factor: np.ndarray
+    """Multiplier on every operating point's throughput [ratio]; 1 = the throughput model."""
+    hardware_life_months: np.ndarray
+    demand_growth_frac_per_year: np.ndarray
+    software_efficiency_gain_frac_per_year: np.ndarray
+    cloud_usd_per_hour: np.ndarray
+    construction_usd_per_w: np.ndarray
+    colocation_usd_per_kw_month: np.ndarray
+
+    @property
+    def size(self) -> int:
+        return int(self.pue.shape[0])
+
+    def repeat(self, count: int) -> "Samples":
+        """The same values ``count`` times (to vary some of them afterwards)."""
+        return Samples(**{f.name: np.repeat(getattr(self, f.name), count) for f in fields(self)})
+
+    def with_values(self, **arrays: np.ndarray) -> "Samples":
+        return replace(self, **{k: np.asarray(v) for k, v in arrays.items()})
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything about a scenario that is the same in every sample."""
+
+    months: int
+    kind: DeploymentKind
+    tokens_per_day: np.ndarray
+    """Demand of each workload in the first month [tokens/day], shape (workloads,)."""
+    tokens_per_s_per_accelerator: np.ndarray
+    """Input + output tokens one accelerator serves at each workload's operating point."""
+    system_accelerators: np.ndarray
+    """Accelerators per serving system of each workload (the rounding unit) [count]."""
+    owned_frac: np.ndarray
+    """Share of each workload's peak capacity that is owned [0-1] (0 cloud, 1 owned)."""
+    busy_power_frac: np.ndarray
+    """Server power while serving each workload, share of its maximum [0-1]."""
+    headroom_frac: float
+    accelerator_kw: float
+    """Server power at maximum per accelerator [kW]."""
+    idle_power_frac: float
+    capex: CapexAssumptions
+    hardware_discount_frac: float
+    residual_value_frac: float
+    network_life_months: int
+    facility_life_months: int
+    financing: Literal["buy", "lease"]
+    lease_rate_frac: float
+    cooling_premium_frac: float
+    rack_fitout_usd: float
+    rack_it_kw: float
+    edge_site_usd_per_kw: float
+    maintenance_frac_per_year: float
+    software_usd_per_accelerator_year: float
+    staff_usd_per_accelerator_year: float
+    cloud_price_frac: float
+    hardware_price_decline_frac_per_year: float
+    cloud_price_decline_frac_per_year: float
+    electricity_escalation_frac_per_year: float
+    refresh_at_end_of_life: bool
+    grid_gco2e_per_kwh: float
+    wue_l_per_kwh: float
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Monthly figures, shape (samples, workloads or 1, months). Money in USD."""
+
+    components_usd: dict[str, np.ndarray]
+    tokens: np.ndarray
+    capacity_tokens: np.ndarray
+    owned_accelerators: np.ndarray
+    rented_accelerators: np.ndarray
+    """Rented at the peak hour [count]."""
+    accelerator_hours: np.ndarray
+    """Owned accelerators × hours + rented accelerator-hours [h]."""
+    provisioned_it_kw: np.ndarray
+    """Maximum power of the owned servers in service [kW]."""
+    it_energy_kwh: np.ndarray
+    facility_energy_kwh: np.ndarray
+    co2e_kg: np.ndarray
+    water_l: np.ndarray
+    capex_cash_usd: np.ndarray
+    capital_charge_usd: np.ndarray
+    opex_usd: np.ndarray
+    cost_usd: np.ndarray
+    cash_usd: np.ndarray
+    rental_cash_usd: np.ndarray
+    """Cash had the same fleet been rented on demand (plus the same software and staff)."""
+
+
+def _per_sample(values: np.ndarray) -> np.ndarray:
+    return np.asarray(values, dtype=float).reshape(-1, 1, 1)
+
+
+def _reduce(array: np.ndarray, per_workload: bool) -> np.ndarray:
+    return array if per_workload else array.sum(axis=1, keepdims=True)
+
+
+def simulate(plan: Plan, samples: Samples, *, per_workload: bool = True) -> Timeline:
+    """Run the horizon month by month for every sample at once."""
+    months = np.arange(plan.months)
+    hours = HOURS_PER_MONTH
+    ratio = _per_sample(samples.peak_to_average)
+    growth = yearly_factor(_per_sample(samples.demand_growth_frac_per_year), months)
+    efficiency = yearly_factor(_per_sample(samples.software_efficiency_gain_frac_per_year), months)
+
+    # demand and capacity per workload [tokens/day], [tokens/s per accelerator]
+    tokens_per_day = plan.tokens_per_day[None, :, None] * growth
+    rate = (
+        plan.tokens_per_s_per_accelerator[None, :, None]
+        * _per_sample(samples.throughput_factor)
+        * efficiency
+    )
+    peak = peak_capacity_accelerators(tokens_per_day, ratio, plan.headroom_frac, rate)
+    system = plan.system_accelerators[None, :, None]
+    tokens = tokens_per_day * DAYS_PER_MONTH
+    tokens_per_accelerator_month = rate * (SECONDS_PER_HOUR * hours)
+
+    zeros = np.zeros_like(peak)
+    if plan.kind == "cloud":
+        owned = purchased = retired = zeros
+        rented_peak = whole_systems(peak, system)
+        rented_hours = rented_peak * hours
+        owned_token_share = zeros
+    else:
+        required = whole_systems(plan.owned_frac[None, :, None] * peak, system)
+        fleet = owned_fleet(required, samples.hardware_life_months, plan.refresh_at_end_of_life)
+        owned, purchased, retired = fleet.in_service, fleet.purchased, fleet.retired
+        if plan.kind == "hybrid":
+            burst = burst_fraction(peak, ratio, owned)
+            rented_hours = burst * hours
+            rented_peak = np.ceil(np.maximum(peak - owned, 0.0) - 1e-9)
+            mean_required = peak / ratio
+            owned_token_share = 1.0 - burst / mean_required
+        else:
+            rented_hours = rented_peak = zeros
+            owned_token_share = np.ones_like(peak)
+
+    tokens_owned = tokens * owned_token_share
+    busy_owned = tokens_owned / tokens_per_accelerator_month
+    busy_rented = (tokens - tokens_owned) / tokens_per_accelerator_month
+    capacity_tokens = owned * tokens_per_accelerator_month + rented_hours * (
+        tokens_per_accelerator_month / hours
+    )
+    busy_frac = plan.busy_power_frac[None, :, None]
+    it_owned = it_energy_kwh(
+        owned, busy_owned, plan.accelerator_kw, busy_frac, hours, plan.idle_power_frac
+    )
+    it_rented = it_energy_kwh(
+        rented_hours / hours,
+        busy_rented,
+        plan.accelerator_kw,
+        busy_frac,
+        hours,
+        plan.idle_power_frac,
+    )
+    # the facility is built (or leased) for the most IT power installed so far
+    facility_kw = np.maximum.accumulate(owned * plan.accelerator_kw, axis=-1)
+
+    reduce = lambda a: _reduce(a, per_workload)  # noqa: E731
+    owned, purchased, retired = reduce(owned), reduce(purchased), reduce(retired)
+    rented_peak, rented_hours = reduce(rented_peak), reduce(rented_hours)
+    tokens, capacity_tokens = reduce(tokens), reduce(capacity_tokens)
+    it_owned, it_rented, facility_kw = reduce(it_owned), reduce(it_rented), reduce(facility_kw)
+
+    return _costs(
+        plan,
+        samples,
+        months,
+        owned=owned,
+        purchased=purchased,
+        rented_peak=rented_peak,
+        rented_hours=rented_hours,
+        tokens=tokens,
+        capacity_tokens=capacity_tokens,
+        it_owned=it_owned,
+        it_rented=it_rented,
+        facility_kw=facility_kw,
+    )
+
+
+def _costs(
+    plan: Plan,
+    samples: Samples,
+    months: np.ndarray,
+    *,
+    owned: np.ndarray,
+    purchased: np.ndarray,
+    rented_peak: np.ndarray,
+    rented_hours: np.ndarray,
+    tokens: np.ndarray,
+    capacity_tokens: np.ndarray,
+    it_owned: np.ndarray,
+    it_rented: np.ndarray,
+    facility_kw: np.ndarray,
+) -> Timeline:
+    """Money, energy and emissions from the fleet (docs/methodology.md §5-§7)."""
+    hours = HOURS_PER_MONTH
+    life = samples.hardware_life_months.astype(np.int64)
+    buy = plan.financing == "buy"
+    rate = _per_sample(samples.wacc_frac) if buy else plan.lease_rate_frac
+    hardware_decline = yearly_factor(-plan.hardware_price_decline_frac_per_year, months)
+    unit = hardware_cost_per_accelerator(
+        _per_sample(samples.accelerator_price_usd) * hardware_decline,
+        plan.capex,
+        plan.hardware_discount_frac,
+    )
+    components: dict[str, np.ndarray] = {}
+    capex_cash = np.zeros_like(tokens)
+    hardware_bought = np.zeros_like(tokens)
+    proceeds = np.zeros_like(tokens)
+    for name in HARDWARE_CLASSES:
+        bought = purchased * unit[name]
+        hardware_bought = hardware_bought + bought
+        class_life = plan.network_life_months if name in NETWORK_CLASSES else life
+        residual = plan.residual_value_frac if name in RESIDUAL_CLASSES else 0.0
+        factor = capital_charge_factor(rate, _per_sample(class_life), residual)
+        charge = factor * window_sum(bought, class_life)
+        components[name] = charge
+        if buy:
+            capex_cash = capex_cash + bought
+            if residual and plan.refresh_at_end_of_life:
+                proceeds = proceeds + residual * lagged(bought, life)
+
+    in_service_value = (
+        window_sum(hardware_bought, life)
+        if plan.refresh_at_end_of_life
+        else np.cumsum(hardware_bought, axis=-1)
+    )
+    built_kw = np.diff(facility_kw, axis=-1, prepend=0.0)
+    if plan.kind in ("owned", "hybrid"):
+        per_kw = facility_build_usd_per_kw(
+            _per_sample(samples.construction_usd_per_w),
+            plan.cooling_premium_frac,
+            plan.rack_fitout_usd,
+            plan.rack_it_kw,
+        )
+    elif plan.kind == "edge":
+        per_kw = np.full((1, 1, 1), plan.edge_site_usd_per_kw)
+    else:
+        per_kw = np.zeros((1, 1, 1))
+    facility_bought = built_kw * per_kw
+    facility_factor = capital_charge_factor(
+        _per_sample(samples.wacc_frac), plan.facility_life_months
+    )
+    components["facility"] = facility_factor * window_sum(
+        facility_bought, plan.facility_life_months
+    )
+    capex_cash = capex_cash + facility_bought
+
+    colocation = plan.kind == "colocation"
+    components["colocation"] = (
+        facility_kw * _per_sample(samples.colocation_usd_per_kw_month)
+        if colocation
+        else np.zeros_like(tokens)
+    )
+    pue = _per_sample(samples.pue)
+    facility_owned = facility_energy_kwh(it_owned, pue)
+    tariff = _per_sample(samples.electricity_usd_per_kwh) * yearly_factor(
+        plan.electricity_escalation_frac_per_year, months
+    )
+    components["energy"] = energy_cost_usd(facility_owned, tariff)
+    components["maintenance"] = maintenance_usd(in_service_value, plan.maintenance_frac_per_year)
+    accelerator_months = owned + rented_hours / hours
+    components["software"] = per_accelerator_usd(
+        accelerator_months, plan.software_usd_per_accelerator_year
+    )
+    components["staff"] = per_accelerator_usd(
+        accelerator_months, plan.staff_usd_per_accelerator_year
+    )
+    cloud_decline = yearly_factor(-plan.cloud_price_decline_frac_per_year, months)
+    on_demand = _per_sample(samples.cloud_usd_per_hour)
+    components["cloud_rental"] = rental_usd(
+        rented_hours, on_demand, plan.cloud_price_frac, cloud_decline
+    )
+
+    capital_charge = sum(components[name] for name in CAPITAL_COMPONENTS)
+    opex = sum(components[name] for name in COMPONENTS if name not in CAPITAL_COMPONENTS)
+    cost = capital_charge + opex
+    lease_payments = 0.0 if buy else sum(components[name] for name in HARDWARE_CLASSES)
+    cash = capex_cash + lease_payments + opex - proceeds
+    accelerator_hours = owned * hours + rented_hours
+    rental_cash = (
+        rental_usd(accelerator_hours, on_demand, 1.0, cloud_decline)
+        + components["software"]
+        + components["staff"]
+    )
+    it_energy = it_owned + it_rented
+    facility_energy = facility_energy_kwh(it_energy, pue)
+    return Timeline(
+        components_usd=components,
+        tokens=tokens,
+        capacity_tokens=capacity_tokens,
+        owned_accelerators=owned,
+        rented_accelerators=rented_peak,
+        accelerator_hours=accelerator_hours,
+        provisioned_it_kw=owned * plan.accelerator_kw,
+        it_energy_kwh=it_energy,
+        facility_energy_kwh=facility_energy,
+        co2e_kg=co2e_kg(facility_energy, plan.grid_gco2e_per_kwh),
+        water_l=water_l(it_energy, plan.wue_l_per_kwh),
+        capex_cash_usd=capex_cash,
+        capital_charge_usd=capital_charge,
+        opex_usd=opex,
+        cost_usd=cost,
+        cash_usd=cash,
+        rental_cash_usd=rental_cash,
+    )
