@@ -1,10 +1,41 @@
 """inference-tco dashboard: the router. Pages render; the engine in tco/ computes."""
 
+from pathlib import Path
+
 import streamlit as st
 
-st.set_page_config(page_title="inference-tco", page_icon="📉", layout="wide")
+from tco.ui import state
+from tco.ui.fmt import md
+
+HERE = Path(__file__).resolve().parent
+
+st.set_page_config(
+    page_title="inference-tco",
+    page_icon="📉",
+    layout="wide",
+    initial_sidebar_state="collapsed" if state.presenting() else "auto",
+)
 
 pages = [
-    st.Page("pages/overview.py", title="Overview", icon="📊", default=True),
+    st.Page(HERE / "pages/overview.py", title="Overview", icon="📊", default=True),
+    st.Page(HERE / "pages/catalogue.py", title="Catalogue", icon="🗂️", url_path="catalogue"),
 ]
-st.navigation(pages).run()
+if (HERE / "pages/export.py").is_file():
+    pages.append(st.Page(HERE / "pages/export.py", title="Export", icon="📤", url_path="export"))
+
+scenario = state.current()
+with st.sidebar:
+    st.toggle(
+        "Presentation mode",
+        key=state.PRESENT_KEY,
+        bind="query-params",
+        help="For customer meetings: inputs hidden, the customer in the title, large charts.",
+    )
+    st.caption(f"Scenario: {md(scenario.name)}")
+    st.caption("The address bar holds the whole scenario: copy it to share exactly this view.")
+
+page = st.navigation(pages, position="top" if state.presenting() else "sidebar")
+state.sync_url()
+if problem := state.link_problem():
+    st.warning(problem, icon="🔗")
+page.run()

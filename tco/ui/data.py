@@ -1,16 +1,27 @@
-"""Cached access to the catalogue for the pages."""
+"""Cached access to the catalogue and the local store for the pages."""
 
+import hashlib
+
+import duckdb
 import pandas as pd
 import streamlit as st
 
 from tco.catalogue import Catalogue, builtin_catalogue
-from tco.store import Store
+from tco.models import Accelerator
+from tco.sql import sandbox
+from tco.store import Store, default_store_path
+
+CUSTOM_TTL_S = 30  # another process (the CLI) may add accelerators; look again this often
 
 
 @st.cache_resource(show_spinner=False)
+def _store(path: str) -> Store:
+    return Store(path)
+
+
 def store() -> Store:
-    """One store object per server process (it opens a connection per operation)."""
-    return Store()
+    """One store object per store file and server process (it opens a connection per call)."""
+    return _store(str(default_store_path()))
 
 
 @st.cache_resource(show_spinner=False)
@@ -18,9 +29,40 @@ def _builtin() -> Catalogue:
     return builtin_catalogue()
 
 
+@st.cache_resource(show_spinner=False, ttl=CUSTOM_TTL_S)
+def _custom(path: str) -> tuple[Accelerator, ...]:
+    return tuple(_store(path).custom_accelerators())
+
+
+def custom_accelerators() -> tuple[Accelerator, ...]:
+    """The user's own accelerators from the local store."""
+    return _custom(str(default_store_path()))
+
+
 def catalogue() -> Catalogue:
     """The built-in catalogue plus the user's own accelerators."""
-    return _builtin().with_accelerators(store().custom_accelerators())
+    return _builtin().with_accelerators(list(custom_accelerators()))
+
+
+def catalogue_key() -> str:
+    """Short fingerprint of the user's accelerators, for cache keys of anything they change."""
+    text = "|".join(a.model_dump_json() for a in custom_accelerators())
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def custom_accelerators_changed() -> None:
+    """Call after adding or removing an accelerator so every page sees the change."""
+    _custom.clear()
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _sandbox(key: str) -> duckdb.DuckDBPyConnection:
+    return sandbox(catalogue())
+
+
+def sql_sandbox() -> duckdb.DuckDBPyConnection:
+    """The locked-down DuckDB behind the SQL box, holding the user's accelerators too."""
+    return _sandbox(catalogue_key())
 
 
 def accelerator_frame(cat: Catalogue) -> pd.DataFrame:

@@ -1,0 +1,78 @@
+"""Catalogue: the accelerators, how they compare, SQL over them, and your own parts."""
+
+import streamlit as st
+
+from tco import figures
+from tco.models import Precision
+from tco.ui import accelerator_form, charts, state
+from tco.ui import catalogue_view as view
+from tco.ui.data import catalogue
+from tco.ui.sql_box import sql_box
+
+parts = list(catalogue().accelerators.values())
+st.title("Accelerator catalogue")
+st.caption(
+    f"{len(parts)} accelerators with datasheet figures (dense, not sparse) and prices; "
+    "every row names its source."
+)
+
+vendor_col, precision_col, memory_col, sort_col = st.columns([2, 2, 2, 2])
+vendors = vendor_col.multiselect("Vendor", sorted({a.vendor for a in parts}), key="cat.vendors")
+precisions = precision_col.multiselect(
+    "Must support",
+    list(Precision),
+    format_func=lambda p: p.value.upper(),
+    key="cat.precisions",
+    help="Show only parts with a tensor peak for every precision chosen.",
+)
+min_memory = memory_col.slider(
+    "Memory at least [GB]", 0, 320, 0, step=8, key="cat.min_memory", help="Accelerator memory."
+)
+order = sort_col.selectbox("Sort by", list(view.SORTS), key="cat.sort")
+search = st.text_input("Search by name or id", key="cat.search", max_chars=100)
+
+shown = view.sort_accelerators(
+    view.filter_accelerators(
+        parts, vendors=vendors, min_memory_gb=min_memory, precisions=precisions, text=search
+    ),
+    order,
+)
+if not shown:
+    st.info("No accelerator matches these filters; clear one to see more.")
+    st.stop()
+
+tab_names = ["Table", "Compare specs", "Generations"]
+if not state.presenting():
+    tab_names += ["SQL", "Your accelerators"]
+tabs = st.tabs(tab_names)
+
+with tabs[0]:
+    st.dataframe(
+        view.table(shown), hide_index=True, column_config=view.column_config(), key="cat.table"
+    )
+    st.caption(f"{len(shown)} of {len(parts)} accelerators. Click a column header to sort.")
+
+with tabs[1]:
+    metric = st.segmented_control(
+        "Compare",
+        list(figures.SPEC_METRICS),
+        default="memory_bandwidth_tb_per_s",
+        format_func=lambda m: figures.SPEC_METRICS[m][0],
+        required=True,
+        key="cat.metric",
+    )
+    charts.show(figures.spec_bars(shown, metric, footnote=charts.footnote()), key="cat.spec_chart")
+    charts.show(figures.flops_bars(shown, footnote=charts.footnote()), key="cat.flops_chart")
+
+with tabs[2]:
+    st.info("The generations chart needs the TCO engine, which is still being built.")
+
+if not state.presenting():
+    with tabs[3]:
+        sql_box()
+    with tabs[4]:
+        accelerator_form.list_and_remove()
+        with st.expander("Add one accelerator by form"):
+            accelerator_form.add_by_form()
+        with st.expander("Add accelerators from a CSV file", expanded=True):
+            accelerator_form.add_by_upload()

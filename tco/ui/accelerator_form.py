@@ -1,0 +1,163 @@
+"""Your own accelerators: add one by form or many by CSV, list them, remove them."""
+
+import streamlit as st
+from pydantic import ValidationError
+
+from tco.errors import TcoError, one_line
+from tco.models import Accelerator
+from tco.store import MAX_CUSTOM_ACCELERATORS, slugify
+from tco.ui import state
+from tco.ui.catalogue_view import column_config, table
+from tco.ui.data import catalogue, custom_accelerators, custom_accelerators_changed, store
+from tco.ui.upload import MAX_UPLOAD_BYTES, UploadError, parse_accelerator_csv, template_csv
+
+# Form field → label; help text and unit come from the model's field description.
+NUMBER_FIELDS: dict[str, str] = {
+    "memory_gb": "Memory",
+    "memory_bandwidth_tb_per_s": "Memory bandwidth",
+    "bf16_dense_tflops": "BF16 dense peak",
+    "fp8_dense_tflops": "FP8 dense peak",
+    "fp4_dense_tflops": "FP4 dense peak",
+    "int8_dense_tops": "INT8 dense peak",
+    "tdp_w": "Board power",
+    "list_price_usd": "Price",
+    "cloud_usd_per_hour": "Cloud price",
+    "system_accelerators": "Accelerators per system",
+    "scale_up_domain": "Scale-up domain",
+    "scale_up_bandwidth_gb_per_s": "Scale-up bandwidth",
+    "launch_year": "Launch year",
+    "currency_year": "Year of the prices",
+}
+INTEGER_FIELDS = {"system_accelerators", "scale_up_domain", "launch_year", "currency_year"}
+_MESSAGE = "tco.accelerators.message"
+
+
+def _help(field: str) -> str:
+    return Accelerator.model_fields[field].description or ""
+
+
+def _unit(field: str) -> str:
+    text = _help(field)
+    return text[text.find("[") : text.find("]") + 1] if "[" in text else ""
+
+
+def _flash(kind: str, text: str) -> None:
+    st.session_state[_MESSAGE] = (kind, text)
+
+
+def _show_flash() -> None:
+    kind, text = st.session_state.pop(_MESSAGE, (None, None))
+    if kind == "success":
+        st.success(text, icon="✅")
+    elif kind == "error":
+        st.error(text, icon="🚫")
+
+
+def add_by_form() -> None:
+    """A form for one accelerator; a bad value is named in place and nothing is stored."""
+    with st.form("add_accelerator", clear_on_submit=False):
+        left, right = st.columns(2)
+        vendor = left.text_input("Vendor", key="acc.vendor", help=_help("vendor"), max_chars=200)
+        name = right.text_input("Name", key="acc.name", help=_help("name"), max_chars=200)
+        values: dict[str, object] = {}
+        columns = st.columns(4)
+        for index, (field, label) in enumerate(NUMBER_FIELDS.items()):
+            integer = field in INTEGER_FIELDS
+            values[field] = columns[index % 4].number_input(
+                f"{label} {_unit(field)}".strip(),
+                min_value=0 if integer else 0.0,
+                value=None,
+                step=1 if integer else None,
+                key=f"acc.{field}",
+                help=_help(field),
+            )
+        source = st.text_input("Source", key="acc.source", help=_help("source"), max_chars=2000)
+        as_of = st.text_input("As of", key="acc.as_of", help=_help("as_of"), max_chars=20)
+        submitted = st.form_submit_button("Add accelerator", type="primary")
+    if not submitted:
+        return
+    fields = {k: v for k, v in values.items() if v is not None}
+    fields.update(vendor=vendor, name=name, source=source, as_of=as_of, custom=True)
+    fields.setdefault("currency_year", 2026)
+    fields["id"] = slugify(f"{vendor} {name}")
+    try:
+        accelerator = Accelerator.model_validate(fields)
+        store().add_accelerator(accelerator)
+    except ValidationError as exc:
+        st.error(f"Not added: {one_line(exc)}", icon="🚫")
+        return
+    except TcoError as exc:
+        st.error(f"Not added: {exc}", icon="🚫")
+        return
+    custom_accelerators_changed()
+    _flash("success", f"Added {accelerator.label} (id {accelerator.id}).")
+    st.rerun()
+
+
+def add_by_upload() -> None:
+    """Upload a CSV of accelerators: checked on arrival, imported whole or not at all."""
+    st.download_button(
+        "Download the CSV template",
+        template_csv(),
+        file_name="accelerators-template.csv",
+        mime="text/csv",
+    )
+    upload = st.file_uploader(
+        f"CSV file with your accelerators (at most {MAX_UPLOAD_BYTES // 1000} kB)",
+        type=["csv"],
+        key="acc.upload",
+        help="Same columns as the template; one accelerator per row.",
+    )
+    if upload is None:
+        return
+    builtin = {a.id for a in catalogue().accelerators.values() if not a.custom}
+    try:
+        accelerators = parse_accelerator_csv(
+            upload.getvalue(), filename=upload.name, taken_ids=builtin
+        )
+    except UploadError as exc:
+        st.error(f"Not imported: {exc}", icon="🚫")
+        return
+    room = MAX_CUSTOM_ACCELERATORS - len(custom_accelerators())
+    if len(accelerators) > room:
+        st.error(f"Not imported: the store has room for {room} more accelerator(s).", icon="🚫")
+        return
+    st.dataframe(
+        table(accelerators), hide_index=True, column_config=column_config(), key="acc.preview"
+    )
+    if st.button(f"Import {len(accelerators)} accelerator(s)", key="acc.import", type="primary"):
+        try:
+            for accelerator in accelerators:
+                store().add_accelerator(accelerator)
+        except TcoError as exc:
+            st.error(f"Not imported: {exc}", icon="🚫")
+            return
+        finally:
+            custom_accelerators_changed()
+        _flash("success", f"Imported {len(accelerators)} accelerator(s) from {upload.name}.")
+        st.rerun()
+
+
+def list_and_remove() -> None:
+    """The user's accelerators, and removal of one (not the one the scenario uses)."""
+    _show_flash()
+    mine = custom_accelerators()
+    if not mine:
+        st.caption("You have not added any accelerators yet.")
+        return
+    st.dataframe(table(mine), hide_index=True, column_config=column_config(), key="acc.mine")
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    chosen = left.selectbox(
+        "Remove one of your accelerators",
+        [a.id for a in mine],
+        format_func=lambda i: next(a.label for a in mine if a.id == i),
+        key="acc.remove.choice",
+    )
+    if right.button("Remove", key="acc.remove"):
+        if chosen == state.current().accelerator_id:
+            _flash("error", "Not removed: the current scenario uses it; choose another first.")
+        else:
+            store().remove_accelerator(chosen)
+            custom_accelerators_changed()
+            _flash("success", f"Removed {chosen}.")
+        st.rerun()

@@ -1,0 +1,106 @@
+"""The accelerator table: filters, sort orders and column labels taken from the model."""
+
+import re
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+import streamlit as st
+
+from tco.models import Accelerator, Precision
+
+# Column → short header; the unit and the help text come from the model's field description.
+COLUMNS: dict[str, str] = {
+    "vendor": "Vendor",
+    "name": "Accelerator",
+    "launch_year": "Launched",
+    "memory_gb": "Memory",
+    "memory_bandwidth_tb_per_s": "Bandwidth",
+    "bf16_dense_tflops": "BF16",
+    "fp8_dense_tflops": "FP8",
+    "fp4_dense_tflops": "FP4",
+    "int8_dense_tops": "INT8",
+    "tdp_w": "Power",
+    "system_accelerators": "Per system",
+    "list_price_usd": "List price",
+    "street_price_usd": "Street price",
+    "cloud_usd_per_hour": "Cloud",
+    "confidence": "Confidence",
+    "custom": "Yours",
+    "source": "Source",
+    "id": "Id",
+}
+SORTS: dict[str, tuple[str, bool]] = {
+    "Memory bandwidth, highest first": ("memory_bandwidth_tb_per_s", True),
+    "Memory, largest first": ("memory_gb", True),
+    "FP8 peak, highest first": ("fp8_dense_tflops", True),
+    "Launch year, newest first": ("launch_year", True),
+    "List price, lowest first": ("list_price_usd", False),
+    "Vendor and name": ("label", False),
+}
+
+
+def _unit(field: str) -> str:
+    found = re.search(r"\[([^\]]+)\]", Accelerator.model_fields[field].description or "")
+    return found.group(1) if found else ""
+
+
+def header(field: str) -> str:
+    unit = _unit(field)
+    return f"{COLUMNS[field]} [{unit}]" if unit else COLUMNS[field]
+
+
+def filter_accelerators(
+    accelerators: Iterable[Accelerator],
+    *,
+    vendors: Sequence[str] = (),
+    min_memory_gb: float = 0.0,
+    precisions: Sequence[Precision] = (),
+    text: str = "",
+) -> list[Accelerator]:
+    """Parts from the chosen vendors with enough memory, every chosen precision and the text."""
+    needle = text.strip().lower()
+    return [
+        a
+        for a in accelerators
+        if (not vendors or a.vendor in vendors)
+        and a.memory_gb >= min_memory_gb
+        and all(a.peak_tflops(p) for p in precisions)
+        and (not needle or needle in f"{a.id} {a.label} {a.memory_type}".lower())
+    ]
+
+
+def sort_accelerators(accelerators: Iterable[Accelerator], order: str) -> list[Accelerator]:
+    """Parts in the named order; parts lacking the figure go last."""
+    field, descending = SORTS[order]
+    have = [a for a in accelerators if getattr(a, field) is not None]
+    lack = [a for a in accelerators if getattr(a, field) is None]
+    return sorted(have, key=lambda a: getattr(a, field), reverse=descending) + lack
+
+
+def table(accelerators: Sequence[Accelerator]) -> pd.DataFrame:
+    rows = [a.model_dump(mode="json", include=set(COLUMNS)) for a in accelerators]
+    return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def column_config() -> dict[str, object]:
+    """Headers with units, help from the model, and number formats for st.dataframe."""
+    config: dict[str, object] = {}
+    for field in COLUMNS:
+        help_text = Accelerator.model_fields[field].description
+        if field in ("list_price_usd", "street_price_usd"):
+            config[field] = st.column_config.NumberColumn(
+                header(field), help=help_text, format="$%,.0f"
+            )
+        elif field == "cloud_usd_per_hour":
+            config[field] = st.column_config.NumberColumn(
+                header(field), help=help_text, format="$%.2f"
+            )
+        elif field == "launch_year":
+            config[field] = st.column_config.NumberColumn(
+                header(field), help=help_text, format="%d"
+            )
+        elif field == "custom":
+            config[field] = st.column_config.CheckboxColumn(header(field), help=help_text)
+        else:
+            config[field] = st.column_config.Column(header(field), help=help_text)
+    return config

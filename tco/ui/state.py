@@ -1,0 +1,86 @@
+"""The session's current scenario, mirrored into the URL so a copied address shares it.
+
+The session holds the scenario; the router calls :func:`sync_url` on every run, which
+writes it to the ``s`` query parameter (Streamlit drops parameters on a page switch, so
+they are written back each time). A new session (a reload, a shared link, a server
+restart) starts from the URL. A link that cannot be read falls back to the default
+scenario and leaves a one-line reason for the page to show.
+"""
+
+import streamlit as st
+
+from tco.catalogue import Catalogue
+from tco.errors import TcoError
+from tco.models import Scenario
+from tco.ui.data import catalogue
+from tco.ui.link import LinkError, decode, encode
+
+LINK_PARAM = "s"
+PRESENT_KEY = "present"  # the presentation toggle's key, and its query parameter
+_SCENARIO = "tco.scenario"
+_LINK_PROBLEM = "tco.link_problem"
+
+
+def default_scenario() -> Scenario:
+    """What the dashboard shows when nobody has chosen anything."""
+    return Scenario.example()
+
+
+def check_known_ids(scenario: Scenario, cat: Catalogue) -> None:
+    """Raise a one-line TcoError if the scenario names a part, site, cooling or model we lack."""
+    cat.get("accelerators", scenario.accelerator_id)
+    cat.get("sites", scenario.site_id)
+    cat.get("cooling", scenario.cooling_id)
+    for workload in scenario.workloads:
+        cat.get("models", workload.model_id)
+
+
+def _from_url() -> Scenario:
+    text = st.query_params.get(LINK_PARAM)
+    if not text:
+        return default_scenario()
+    try:
+        scenario = decode(text)
+        check_known_ids(scenario, catalogue())
+    except (LinkError, TcoError) as exc:
+        st.session_state[_LINK_PROBLEM] = f"{exc}. Showing the default scenario instead."
+        return default_scenario()
+    return scenario
+
+
+def current() -> Scenario:
+    """The scenario this session is looking at."""
+    if _SCENARIO not in st.session_state:
+        st.session_state[_SCENARIO] = _from_url()
+    return st.session_state[_SCENARIO]
+
+
+def set_current(scenario: Scenario) -> None:
+    """Make ``scenario`` the session's scenario and put it in the address bar."""
+    st.session_state[_SCENARIO] = scenario
+    st.session_state.pop(_LINK_PROBLEM, None)
+    sync_url()
+
+
+def sync_url() -> None:
+    """Write the current scenario into the URL (and drop it when it is the default)."""
+    scenario = current()
+    if scenario == default_scenario():
+        if LINK_PARAM in st.query_params:
+            del st.query_params[LINK_PARAM]
+        return
+    text = encode(scenario)
+    if st.query_params.get(LINK_PARAM) != text:
+        st.query_params[LINK_PARAM] = text
+
+
+def link_problem() -> str | None:
+    """Why the link this session was opened with could not be used, if it could not."""
+    return st.session_state.get(_LINK_PROBLEM)
+
+
+def presenting() -> bool:
+    """True in presentation mode: inputs hidden, large charts, the customer in the title."""
+    if PRESENT_KEY in st.session_state:
+        return bool(st.session_state[PRESENT_KEY])
+    return st.query_params.get(PRESENT_KEY) == "true"  # before the toggle first renders

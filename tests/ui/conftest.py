@@ -1,0 +1,25 @@
+"""AppTest helpers: open the real app at a page, with an optional scenario link."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "app.py")
+
+
+def open_app(page: str | None = None, **query: str) -> AppTest:
+    """The app run once at ``pages/<page>.py`` (the Overview when None)."""
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if page is not None:
+        at.switch_page(f"pages/{page}.py").run()
+    return at
+
+
+@pytest.fixture
+def app():
+    return open_app
