@@ -33,7 +33,7 @@ from tco.costs.power import it_energy_kwh
 from tco.costs.trends import yearly_factor
 from tco.models import CapexAssumptions
 from tco.models.deployment import DeploymentKind
-from tco.units import DAYS_PER_MONTH, HOURS_PER_MONTH, SECONDS_PER_HOUR
+from tco.units import DAYS_PER_MONTH, HOURS_PER_MONTH, SECONDS_PER_DAY, SECONDS_PER_HOUR
 
 COMPONENTS = (
     *HARDWARE_CLASSES,
@@ -154,77 +154,96 @@ def _per_sample(values: np.ndarray) -> np.ndarray:
     return np.asarray(values, dtype=float).reshape(-1, 1, 1)
 
 
-def _reduce(array: np.ndarray, per_workload: bool) -> np.ndarray:
-    return array if per_workload else array.sum(axis=1, keepdims=True)
+@dataclass(frozen=True)
+class _Axis:
+    """Keep the workload axis (per_workload) or sum over it as early as possible."""
+
+    per_workload: bool
+
+    def total(self, array: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
+        """Σ over workloads of array × weights, or the weighted array itself."""
+        if self.per_workload:
+            return array if weights is None else array * weights[None, :, None]
+        if weights is None:
+            return array.sum(axis=1, keepdims=True)
+        return np.einsum("swt,w->st", array, weights)[:, None, :]
+
+    def outer(self, per_workload: np.ndarray, per_sample_month: np.ndarray) -> np.ndarray:
+        """per_workload[w] × per_sample_month[s, t], kept per workload or summed."""
+        if self.per_workload:
+            return per_workload[None, :, None] * per_sample_month
+        return float(per_workload.sum()) * per_sample_month
 
 
 def simulate(plan: Plan, samples: Samples, *, per_workload: bool = True) -> Timeline:
-    """Run the horizon month by month for every sample at once."""
+    """Run the horizon month by month for every sample at once.
+
+    Demand grows with the sample's growth rate and throughput with its software gain, so
+    the load on workload w in month t factorises as mean_w × load[s, t]: mean_w is the
+    accelerators kept busy in month 1 at the model's throughput, load[s, t] = growth /
+    (throughput factor × efficiency). Only the whole-system rounding and the owned fleet
+    need the full (samples, workloads, months) arrays.
+    """
+    axis = _Axis(per_workload)
     months = np.arange(plan.months)
     hours = HOURS_PER_MONTH
     ratio = _per_sample(samples.peak_to_average)
     growth = yearly_factor(_per_sample(samples.demand_growth_frac_per_year), months)
-    efficiency = yearly_factor(_per_sample(samples.software_efficiency_gain_frac_per_year), months)
-
-    # demand and capacity per workload [tokens/day], [tokens/s per accelerator]
-    tokens_per_day = plan.tokens_per_day[None, :, None] * growth
-    rate = (
-        plan.tokens_per_s_per_accelerator[None, :, None]
-        * _per_sample(samples.throughput_factor)
-        * efficiency
+    speed = _per_sample(samples.throughput_factor) * yearly_factor(
+        _per_sample(samples.software_efficiency_gain_frac_per_year), months
     )
-    peak = peak_capacity_accelerators(tokens_per_day, ratio, plan.headroom_frac, rate)
+    load = growth / speed
+    rate = plan.tokens_per_s_per_accelerator
+    mean_busy = plan.tokens_per_day / rate / SECONDS_PER_DAY  # accelerators busy, month 1
+    peak = peak_capacity_accelerators(
+        plan.tokens_per_day[None, :, None] * growth,
+        ratio,
+        plan.headroom_frac,
+        rate[None, :, None] * speed,
+    )
     system = plan.system_accelerators[None, :, None]
-    tokens = tokens_per_day * DAYS_PER_MONTH
-    tokens_per_accelerator_month = rate * (SECONDS_PER_HOUR * hours)
+    tokens = axis.outer(plan.tokens_per_day, growth * DAYS_PER_MONTH)
+    energy_weight = plan.busy_power_frac - plan.idle_power_frac
+    busy_all_weighted = axis.outer(mean_busy * energy_weight, load)
 
-    zeros = np.zeros_like(peak)
     if plan.kind == "cloud":
-        owned = purchased = retired = zeros
-        rented_peak = whole_systems(peak, system)
+        rented = whole_systems(peak, system)
+        owned_w = np.zeros_like(peak)
+        owned = purchased = facility_kw = axis.total(owned_w)
+        rented_peak = axis.total(rented)
         rented_hours = rented_peak * hours
-        owned_token_share = zeros
+        capacity_accelerators = axis.total(rented, rate)
+        busy_owned_weighted = np.zeros_like(tokens)
     else:
         required = whole_systems(plan.owned_frac[None, :, None] * peak, system)
         fleet = owned_fleet(required, samples.hardware_life_months, plan.refresh_at_end_of_life)
-        owned, purchased, retired = fleet.in_service, fleet.purchased, fleet.retired
+        owned_w = fleet.in_service
+        owned, purchased = axis.total(owned_w), axis.total(fleet.purchased)
+        # the facility is built (or leased) for the most IT power installed so far
+        facility_kw = axis.total(np.maximum.accumulate(owned_w, axis=-1)) * plan.accelerator_kw
         if plan.kind == "hybrid":
-            burst = burst_fraction(peak, ratio, owned)
-            rented_hours = burst * hours
-            rented_peak = np.ceil(np.maximum(peak - owned, 0.0) - 1e-9)
-            mean_required = peak / ratio
-            owned_token_share = 1.0 - burst / mean_required
+            burst = burst_fraction(peak, ratio, owned_w)
+            rented_hours = axis.total(burst) * hours
+            rented_peak = axis.total(np.ceil(np.maximum(peak - owned_w, 0.0) - 1e-9))
+            capacity_accelerators = axis.total(owned_w + burst, rate)
+            busy_rented_w = burst / (1.0 + plan.headroom_frac)
+            busy_owned_weighted = busy_all_weighted - axis.total(busy_rented_w, energy_weight)
         else:
-            rented_hours = rented_peak = zeros
-            owned_token_share = np.ones_like(peak)
+            rented_hours = rented_peak = np.zeros_like(owned)
+            capacity_accelerators = axis.total(owned_w, rate)
+            busy_owned_weighted = busy_all_weighted
 
-    tokens_owned = tokens * owned_token_share
-    busy_owned = tokens_owned / tokens_per_accelerator_month
-    busy_rented = (tokens - tokens_owned) / tokens_per_accelerator_month
-    capacity_tokens = owned * tokens_per_accelerator_month + rented_hours * (
-        tokens_per_accelerator_month / hours
-    )
-    busy_frac = plan.busy_power_frac[None, :, None]
+    capacity_tokens = capacity_accelerators * speed * (SECONDS_PER_HOUR * hours)
     it_owned = it_energy_kwh(
-        owned, busy_owned, plan.accelerator_kw, busy_frac, hours, plan.idle_power_frac
+        owned, busy_owned_weighted, plan.accelerator_kw, hours, plan.idle_power_frac
     )
     it_rented = it_energy_kwh(
         rented_hours / hours,
-        busy_rented,
+        busy_all_weighted - busy_owned_weighted,
         plan.accelerator_kw,
-        busy_frac,
         hours,
         plan.idle_power_frac,
     )
-    # the facility is built (or leased) for the most IT power installed so far
-    facility_kw = np.maximum.accumulate(owned * plan.accelerator_kw, axis=-1)
-
-    reduce = lambda a: _reduce(a, per_workload)  # noqa: E731
-    owned, purchased, retired = reduce(owned), reduce(purchased), reduce(retired)
-    rented_peak, rented_hours = reduce(rented_peak), reduce(rented_hours)
-    tokens, capacity_tokens = reduce(tokens), reduce(capacity_tokens)
-    it_owned, it_rented, facility_kw = reduce(it_owned), reduce(it_rented), reduce(facility_kw)
-
     return _costs(
         plan,
         samples,

@@ -94,23 +94,22 @@ def rack_layout(
 
 def it_energy_kwh(
     accelerators: np.ndarray,
-    busy_accelerators: np.ndarray,
+    weighted_busy_accelerators: np.ndarray,
     accelerator_kw: float,
-    busy_power_frac: np.ndarray | float,
-    hours: np.ndarray | float,
+    hours: float,
     idle_power_frac: float = IDLE_POWER_FRAC,
 ) -> np.ndarray:
     """IT energy of a pool of accelerators over a period [kWh].
 
-    energy = kW per accelerator × hours × (idle · N + (busy - idle) · B)
+    energy = kW per accelerator × hours × (idle · N + Σ_w (busy_w − idle) · B_w)
 
-    where N is the accelerators in service, B the fully busy equivalent (tokens served over
-    the tokens one accelerator serves per hour at its operating point), "busy" the server
-    power at the operating point as a share of its maximum (the accelerator's mean power at
-    the point over its TDP [6]) and "idle" the share when it serves nothing. Power is linear
-    in load between the two, the standard server power model [15].
+    N: accelerators in service [count]; B_w: the fully busy equivalent serving workload w
+    (its tokens over what one accelerator serves in the period at its operating point);
+    busy_w: server power at w's operating point as a share of its maximum (the
+    accelerator's mean power at the point over its TDP [6]); idle: the share when it serves
+    nothing. Power is linear in load between the two, the standard server power model [15].
+    ``weighted_busy_accelerators`` is Σ_w (busy_w − idle) · B_w.
 
-    accelerator_kw: server power per accelerator at maximum [kW].
+    accelerator_kw: server power at maximum per accelerator [kW]; hours [h].
     """
-    weight = np.asarray(busy_power_frac, dtype=float) - idle_power_frac
-    return accelerator_kw * hours * (idle_power_frac * accelerators + weight * busy_accelerators)
+    return accelerator_kw * hours * (idle_power_frac * accelerators + weighted_busy_accelerators)

@@ -8,7 +8,9 @@ from tco.models.hardware import Accelerator, Precision
 from tco.models.llm import LLM
 from tco.models.market import ApiPrice
 from tco.models.results import (
+    AttributionStep,
     BalanceCheck,
+    Comparison,
     MonteCarloResult,
     MonthResult,
     OperatingPoint,
@@ -23,8 +25,10 @@ __all__ = [
     "LLM",
     "Accelerator",
     "ApiPrice",
+    "AttributionStep",
     "BalanceCheck",
     "CapexAssumptions",
+    "Comparison",
     "Cooling",
     "Demand",
     "Deployment",

@@ -131,6 +131,7 @@ class MonteCarloResult(StrictModel):
     """Spread of cost per million tokens from sampling the uncertain inputs."""
 
     samples: int = Field(ge=1)
+    seed: int = Field(default=0, description="Seed of the random generator: rerun to reproduce.")
     months: list[int]
     p10_usd_per_million: list[float]
     p50_usd_per_million: list[float]
@@ -139,6 +140,31 @@ class MonteCarloResult(StrictModel):
     horizon_p50_usd_per_million: float
     horizon_p90_usd_per_million: float
     distributions: dict[str, str] = Field(description="Input → distribution sampled, in words.")
+
+
+class AttributionStep(StrictModel):
+    """One bar of an A → B waterfall: the change when one group of inputs moves from A to B."""
+
+    driver: str = Field(description="Group of inputs swapped, e.g. 'hardware' or 'energy'.")
+    label: str = Field(description="What the group contains, for the chart.")
+    delta_usd_per_million: float = Field(description="Change of cost per million tokens.")
+    cost_after_usd_per_million: float = Field(
+        ge=0, description="Cost per million tokens once this group is B's."
+    )
+
+
+class Comparison(StrictModel):
+    """Scenario A against B: both costs and the steps that lead from one to the other."""
+
+    a_name: str
+    b_name: str
+    feasible: bool
+    infeasible_reason: str | None = None
+    a_usd_per_million: float = Field(ge=0)
+    b_usd_per_million: float = Field(ge=0)
+    steps: list[AttributionStep] = Field(
+        description="In the fixed driver order; the deltas sum to B − A."
+    )
 
 
 class Result(StrictModel):

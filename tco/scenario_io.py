@@ -1,0 +1,145 @@
+"""Scenario files: load and dump YAML or JSON, safely and with one-line errors.
+
+Used by the CLI, the dashboard's upload and the exports. A file is refused, with one line
+naming the field and the reason, when it is too large, not UTF-8, not YAML/JSON, nested
+too deeply, uses YAML anchors/aliases, has unknown keys or out-of-range values, or refers
+to ids the catalogue does not have. Only `yaml.safe_load` builds objects (no Python tags).
+"""
+
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import ValidationError
+
+from tco.catalogue import Catalogue, builtin_catalogue
+from tco.errors import TcoError, one_line
+from tco.models import Scenario
+from tco.resolution import resolve
+
+MAX_BYTES = 256 * 1024
+"""Largest scenario file accepted [bytes]; a full 12-workload scenario is about 5 KB."""
+
+MAX_DEPTH = 10
+"""Deepest nesting of mappings and lists accepted; a scenario needs 3."""
+
+
+class ScenarioFileError(TcoError):
+    """A scenario file that cannot be read; the message is one line."""
+
+
+def _depth_of_yaml(text: str) -> None:
+    """Refuse anchors, aliases and deep nesting before building any object."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise ScenarioFileError("YAML anchors and aliases are not accepted in a scenario")
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise ScenarioFileError(f"nested more than {MAX_DEPTH} levels deep")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError as exc:
+        raise ScenarioFileError(f"not valid YAML: {_yaml_problem(exc)}") from None
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+    return " ".join(f"{where}{problem}".split())
+
+
+def _depth_of(value: Any, limit: int = MAX_DEPTH) -> None:
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            if depth > limit:
+                raise ScenarioFileError(f"nested more than {limit} levels deep")
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+
+
+def parse_text(data: str | bytes) -> dict[str, Any]:
+    """The mapping in a YAML or JSON document, or ScenarioFileError with one line."""
+    if isinstance(data, bytes):
+        if len(data) > MAX_BYTES:
+            raise ScenarioFileError(_too_large(len(data)))
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ScenarioFileError("not a UTF-8 text file") from None
+    if len(data.encode("utf-8")) > MAX_BYTES:
+        raise ScenarioFileError(_too_large(len(data.encode("utf-8"))))
+    text = data.lstrip("\ufeff")
+    if text.lstrip().startswith(("{", "[")):
+        try:
+            parsed = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ScenarioFileError(
+                f"not valid JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}"
+            ) from None
+        except RecursionError:
+            raise ScenarioFileError(f"nested more than {MAX_DEPTH} levels deep") from None
+        _depth_of(parsed)
+    else:
+        _depth_of_yaml(text)
+        try:
+            parsed = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise ScenarioFileError(f"not valid YAML: {_yaml_problem(exc)}") from None
+    if not isinstance(parsed, dict):
+        raise ScenarioFileError(
+            "a scenario is a mapping of fields (name, accelerator_id, workloads, …); "
+            "see `tco example`"
+        )
+    return parsed
+
+
+def _too_large(size: int) -> str:
+    limit_kb = MAX_BYTES // 1024
+    return f"the file is {size / 1024:,.0f} KB; a scenario file may be at most {limit_kb} KB"
+
+
+def check_references(scenario: Scenario, catalogue: Catalogue) -> None:
+    """Every id the scenario names exists; TcoError naming the field otherwise."""
+    resolve(scenario, catalogue)
+
+
+def load_scenario(
+    data: str | bytes, catalogue: Catalogue | None = None, *, check_ids: bool = True
+) -> Scenario:
+    """A validated scenario from YAML or JSON text; TcoError with one line otherwise."""
+    parsed = parse_text(data)
+    try:
+        scenario = Scenario.model_validate(parsed)
+    except ValidationError as exc:
+        raise ScenarioFileError(one_line(exc)) from None
+    if check_ids:
+        check_references(scenario, catalogue or builtin_catalogue())
+    return scenario
+
+
+def load_scenario_file(path: str | Path, catalogue: Catalogue | None = None) -> Scenario:
+    """Read a scenario file from disk (size checked before reading it whole)."""
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            raise ScenarioFileError(_too_large(size))
+        data = file.read_bytes()
+    except OSError as exc:
+        raise ScenarioFileError(f"{path}: {exc.strerror or 'cannot be read'}") from None
+    return load_scenario(data, catalogue)
+
+
+def dump_scenario(scenario: Scenario, fmt: Literal["yaml", "json"] = "yaml") -> str:
+    """The scenario as YAML (comments-free, field order of the model) or JSON text."""
+    data = scenario.model_dump(mode="json")
+    if fmt == "json":
+        return json.dumps(data, indent=2, allow_nan=False) + "\n"
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)

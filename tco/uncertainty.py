@@ -1,0 +1,172 @@
+"""Uncertainty: a tornado of one input at a time, and Monte Carlo over all of them at once.
+
+Both run the same vectorised timeline as the deterministic result (tco.timeline), with one
+sample per input setting, summed over workloads. Ranges and distributions are stated in
+`RANGES`; each is symmetric around the scenario's own value where the data allow, so the
+Monte Carlo median stays near the deterministic figure. docs/methodology.md §10 gives the
+reason for every range.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from tco.catalogue import Catalogue, builtin_catalogue
+from tco.engine import prepare
+from tco.errors import TcoError
+from tco.models import MonteCarloResult, Scenario, TornadoBar
+from tco.resolution import Prepared
+from tco.timeline import Samples, simulate
+from tco.units import TOKENS_PER_MILLION
+
+DEFAULT_SEED = 20260401
+MAX_SAMPLES = 100_000
+
+
+@dataclass(frozen=True)
+class Range:
+    """How one input may vary: its low and high value given the scenario's value."""
+
+    field: str
+    label: str
+    unit: str
+    bounds: Callable[[float, Prepared], tuple[float, float]]
+    words: str
+    integer: bool = False
+
+
+def _relative(frac: float) -> Callable[[float, Prepared], tuple[float, float]]:
+    return lambda base, _: (base * (1 - frac), base * (1 + frac))
+
+
+def _pue(base: float, prepared: Prepared) -> tuple[float, float]:
+    cooling = prepared.resolved.cooling
+    return min(base, cooling.pue_min), max(base, cooling.pue_max)
+
+
+RANGES: tuple[Range, ...] = (
+    Range("accelerator_price_usd", "Accelerator price", "USD", _relative(0.20),
+          "triangular, ±20 % around the price (street vs list spread)"),
+    Range("throughput_factor", "Throughput (model uncertainty)", "×", _relative(0.15),
+          "triangular, ±15 % around the throughput model's figure"),
+    Range("electricity_usd_per_kwh", "Electricity tariff", "USD/kWh", _relative(0.30),
+          "triangular, ±30 % around the site's tariff"),
+    Range("pue", "PUE", "ratio", _pue,
+          "triangular between the cooling's best and worst annual PUE, mode at the scenario's"),
+    Range("wacc_frac", "Discount rate (WACC)", "fraction/yr",
+          lambda b, _: (max(0.0, b - 0.03), b + 0.03),
+          "triangular, ±3 percentage points around the WACC"),
+    Range("hardware_life_months", "Hardware life", "months",
+          lambda b, _: (max(12.0, b - 12), b + 12),
+          "uniform over whole months, ±1 year around the depreciation life", integer=True),
+    Range("peak_to_average", "Peak-to-average demand (utilisation)", "ratio",
+          lambda b, _: (max(1.0, b * 0.75), b * 1.25),
+          "triangular, ±25 % around the ratio (not below 1)"),
+    Range("demand_growth_frac_per_year", "Demand growth", "fraction/yr", _relative(0.5),
+          "triangular, ±50 % of the yearly growth rate"),
+    Range("software_efficiency_gain_frac_per_year", "Software efficiency gain", "fraction/yr",
+          lambda b, _: (0.0, 2 * b), "triangular from none to twice the yearly gain"),
+    Range("cloud_usd_per_hour", "Cloud price", "USD/h", _relative(0.30),
+          "triangular, ±30 % around the on-demand price (spread of provider prices)"),
+    Range("construction_usd_per_w", "Facility construction", "USD/W", _relative(0.25),
+          "triangular, ±25 % around the site's build cost (spread of US markets)"),
+    Range("colocation_usd_per_kw_month", "Colocation rate", "USD/kW-month", _relative(0.20),
+          "triangular, ±20 % around the rate (range of quoted rates)"),
+)  # fmt: skip
+
+
+def _prepared(scenario: Scenario, catalogue: Catalogue | None) -> Prepared:
+    prepared = prepare(scenario, catalogue or builtin_catalogue())
+    if prepared.plan is None or prepared.samples is None:
+        raise TcoError(f"the scenario is infeasible: {prepared.infeasible_reason}")
+    return prepared
+
+
+def _horizon_cost(prepared: Prepared, samples: Samples) -> tuple[np.ndarray, np.ndarray]:
+    """Cost per million tokens per sample over the horizon, and per sample per month."""
+    timeline = simulate(prepared.plan, samples, per_workload=False)
+    cost = timeline.cost_usd[:, 0, :]
+    tokens = timeline.tokens[:, 0, :]
+    horizon = cost.sum(axis=1) / tokens.sum(axis=1) * TOKENS_PER_MILLION
+    return horizon, cost / tokens * TOKENS_PER_MILLION
+
+
+def _base(prepared: Prepared, field: str) -> float:
+    return float(getattr(prepared.samples, field)[0])
+
+
+def tornado(scenario: Scenario, catalogue: Catalogue | None = None) -> list[TornadoBar]:
+    """Each input at the low and the high end of its range, the others at the scenario's
+    values; bars sorted by swing (largest first), inputs that change nothing left out."""
+    prepared = _prepared(scenario, catalogue)
+    settings = []
+    for r in RANGES:
+        low, high = r.bounds(_base(prepared, r.field), prepared)
+        if r.integer:
+            low, high = round(low), round(high)
+        settings.append((r, low, high))
+    samples = prepared.samples.repeat(2 * len(settings))
+    for i, (r, low, high) in enumerate(settings):
+        getattr(samples, r.field)[2 * i : 2 * i + 2] = (low, high)
+    horizon, _ = _horizon_cost(prepared, samples)
+    bars = [
+        TornadoBar(
+            input=r.field,
+            label=r.label,
+            low_value=float(low),
+            high_value=float(high),
+            unit=r.unit,
+            cost_at_low_usd_per_million=float(horizon[2 * i]),
+            cost_at_high_usd_per_million=float(horizon[2 * i + 1]),
+            swing_usd_per_million=float(abs(horizon[2 * i + 1] - horizon[2 * i])),
+        )
+        for i, (r, low, high) in enumerate(settings)
+    ]
+    scale = max(1e-12, float(horizon.max()))
+    bars = [b for b in bars if b.swing_usd_per_million > 1e-9 * scale]
+    return sorted(bars, key=lambda b: b.swing_usd_per_million, reverse=True)
+
+
+def _draw(rng: np.random.Generator, low: float, mode: float, high: float, n: int) -> np.ndarray:
+    if high - low <= 1e-12 * max(1.0, abs(mode)):
+        return np.full(n, mode)
+    return rng.triangular(low, min(max(mode, low), high), high, n)
+
+
+def monte_carlo(
+    scenario: Scenario,
+    samples: int = 1000,
+    seed: int = DEFAULT_SEED,
+    catalogue: Catalogue | None = None,
+) -> MonteCarloResult:
+    """P10/P50/P90 of cost per million tokens per month from ``samples`` independent draws
+    of every input in `RANGES` (distributions in words in the result)."""
+    if not 1 <= samples <= MAX_SAMPLES:
+        raise TcoError(f"Monte Carlo samples must be between 1 and {MAX_SAMPLES:,}, not {samples}")
+    prepared = _prepared(scenario, catalogue)
+    rng = np.random.default_rng(seed)
+    drawn = {}
+    for r in RANGES:
+        base = _base(prepared, r.field)
+        low, high = r.bounds(base, prepared)
+        if r.integer:
+            drawn[r.field] = rng.integers(round(low), round(high), endpoint=True, size=samples)
+        else:
+            drawn[r.field] = _draw(rng, low, base, high, samples)
+    varied = prepared.samples.repeat(samples).with_values(**drawn)
+    horizon, monthly = _horizon_cost(prepared, varied)
+    p10, p50, p90 = np.percentile(monthly, [10, 50, 90], axis=0)
+    h10, h50, h90 = np.percentile(horizon, [10, 50, 90])
+    return MonteCarloResult(
+        samples=samples,
+        seed=seed,
+        months=list(range(1, scenario.horizon_months + 1)),
+        p10_usd_per_million=p10.tolist(),
+        p50_usd_per_million=p50.tolist(),
+        p90_usd_per_million=p90.tolist(),
+        horizon_p10_usd_per_million=float(h10),
+        horizon_p50_usd_per_million=float(h50),
+        horizon_p90_usd_per_million=float(h90),
+        distributions={r.label: r.words for r in RANGES},
+    )
