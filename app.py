@@ -18,6 +18,7 @@ st.set_page_config(
 
 pages = [
     st.Page(HERE / "pages/overview.py", title="Overview", icon="📊", default=True),
+    st.Page(HERE / "pages/scenario.py", title="Scenario", icon="🛠️", url_path="scenario"),
     st.Page(HERE / "pages/catalogue.py", title="Catalogue", icon="🗂️", url_path="catalogue"),
 ]
 if (HERE / "pages/export.py").is_file():

@@ -193,31 +193,42 @@ def cost_over_time(
     return fig
 
 
+CAPITAL_COMPONENTS = frozenset(
+    {"accelerators", "servers", "network", "storage", "installation", "facility"}
+)
+"""Breakdown components paid as capital (depreciation and return); the rest is operating."""
+
+
 def cost_breakdown(
     breakdown_usd: Mapping[str, float],
     *,
     title: str = "Where the money goes over the horizon",
     footnote: str = "",
 ) -> go.Figure:
-    """Horizontal bars of cost components over the horizon, largest at the top [USD M]."""
+    """Cost components over the horizon as bars, largest on top, capital vs operating [USD M]."""
     items = sorted(
         ((k, v) for k, v in breakdown_usd.items() if _finite(v) and v > 0), key=lambda kv: kv[1]
     )
     total = sum(v for _, v in items) or 1.0
     fig = _figure(title, "Cost over the horizon [USD million]", "", footnote)
-    fig.add_bar(
-        x=[v / 1e6 for _, v in items],
-        y=[_label(k) for k, _ in items],
-        orientation="h",
-        marker_color=PALETTE[0],
-        text=[f"{v / total:.0%}" for _, v in items],
-        textposition="outside",
-        cliponaxis=False,
-        hovertemplate="%{y}: $%{x:,.2f} M<extra></extra>",
+    for group, color in (("Capital", PALETTE[0]), ("Operating", PALETTE[1])):
+        mine = [(k, v) for k, v in items if (k in CAPITAL_COMPONENTS) == (group == "Capital")]
+        fig.add_bar(
+            x=[v / 1e6 for _, v in mine],
+            y=[_label(k) for k, _ in mine],
+            name=group,
+            orientation="h",
+            marker_color=color,
+            text=[f"{v / total:.0%}" for _, v in mine],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: $%{x:,.2f} M<extra>" + group + "</extra>",
+        )
+    fig.update_yaxes(
+        showgrid=False, categoryorder="array", categoryarray=[_label(k) for k, _ in items]
     )
-    fig.update_yaxes(showgrid=False)
     fig.update_xaxes(showgrid=True, gridcolor="#E6E6E6")
-    fig.update_layout(height=max(HEIGHT_PX, 60 + 36 * len(items)), bargap=0.3)
+    fig.update_layout(height=max(HEIGHT_PX, 140 + 30 * len(items)), bargap=0.3)
     return fig
 
 

@@ -102,7 +102,7 @@ def every_figure() -> dict[str, go.Figure]:
     months = [_month(m, 1.0 / m, 1e6 * m) for m in range(1, 13)]
     return {
         "cost_over_time": figures.cost_over_time({"A": months}, api_usd_per_million=0.9),
-        "cost_breakdown": figures.cost_breakdown({"accelerators_usd": 5e6, "energy_usd": 1e6}),
+        "cost_breakdown": figures.cost_breakdown({"accelerators": 5e6, "energy": 1e6}),
         "cumulative_cost": figures.cumulative_cost(
             {"Own": [1e6 * m for m in range(1, 13)], "Rent": [1.5e6 * m for m in range(1, 13)]},
             months=list(range(1, 13)),
@@ -167,14 +167,16 @@ def test_cost_over_time_leaves_out_a_missing_api_price(api):
     assert fig.layout.showlegend is False
 
 
-def test_breakdown_sorts_components_and_drops_empty_ones():
+def test_breakdown_sorts_components_splits_capital_and_drops_empty_ones():
     fig = figures.cost_breakdown(
-        {"energy_usd": 2e6, "accelerators_usd": 6e6, "staff_usd": 0.0, "odd_usd": float("nan")}
+        {"energy": 2e6, "accelerators": 5e6, "facility": 1e6, "staff": 0.0, "odd": float("nan")}
     )
-    bar = fig.data[0]
-    assert list(bar.y) == ["Energy", "Accelerators"]  # largest drawn last = on top
-    assert list(bar.x) == [2.0, 6.0]
-    assert list(bar.text) == ["25%", "75%"]
+    capital, operating = fig.data
+    assert list(capital.y) == ["Facility", "Accelerators"]
+    assert list(capital.x) == [1.0, 5.0]
+    assert list(capital.text) == ["12%", "62%"]
+    assert list(operating.y) == ["Energy"]
+    assert list(fig.layout.yaxis.categoryarray) == ["Facility", "Energy", "Accelerators"]
 
 
 def test_cumulative_cost_marks_the_break_even_month():

@@ -37,6 +37,13 @@ def number(value: float | None, digits: int = 0, unit: str = "") -> str:
     return f"{text} {unit}".strip()
 
 
+def power_kw(kw: float | None) -> str:
+    """Power in kW below 1 MW, else in MW."""
+    if not _ok(kw):
+        return MISSING
+    return f"{kw:,.0f} kW" if abs(kw) < 1000 else f"{kw / 1000:,.2f} MW"
+
+
 def percent(fraction: float | None, digits: int = 0) -> str:
     return MISSING if not _ok(fraction) else f"{fraction * 100:.{digits}f} %"
 

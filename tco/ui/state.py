@@ -9,6 +9,7 @@ scenario and leaves a one-line reason for the page to show.
 
 import streamlit as st
 
+from tco import presets
 from tco.catalogue import Catalogue
 from tco.errors import TcoError
 from tco.models import Scenario
@@ -23,7 +24,7 @@ _LINK_PROBLEM = "tco.link_problem"
 
 def default_scenario() -> Scenario:
     """What the dashboard shows when nobody has chosen anything."""
-    return Scenario.example()
+    return presets.default_scenario()
 
 
 def check_known_ids(scenario: Scenario, cat: Catalogue) -> None:

@@ -1,13 +1,78 @@
-"""AppTest of the first page."""
+"""Overview page: the default scenario's answer, a shared link's answer, a bad link's reason."""
 
-from pathlib import Path
+import json
 
-from streamlit.testing.v1 import AppTest
+from tco.engine import run
+from tco.presets import default_scenario, example_scenario
+from tco.ui.fmt import usd
+from tco.ui.link import encode
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+def _metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
 
 
-def test_overview_shows_the_catalogue():
-    at = AppTest.from_file(APP, default_timeout=60).run()
+def _chart(at, key):
+    chart = next(c for c in at.get("plotly_chart") if c.proto.id.endswith(f"-{key}"))
+    return json.loads(chart.proto.spec)
+
+
+def test_with_no_input_it_shows_the_default_scenario(app):
+    at = app()
     assert not at.exception
-    assert int(at.metric[0].value) >= 33
+    assert not at.error
+    expected = run(default_scenario())
+    metrics = _metrics(at)
+    assert metrics["Cost per million tokens"] == usd(expected.cost_per_million_tokens_usd)
+    assert metrics["Accelerators"] == f"{expected.accelerators:,}"
+    for label in ("… input tokens", "… output tokens", "Racks", "Facility power", "Capex",
+                  "Opex per year", "Energy per token", "Emissions"):  # fmt: skip
+        assert metrics[label] not in ("", "—", "nan")
+    summary = at.markdown[0].value
+    assert "per million tokens" in summary
+    assert summary.count(". ") >= 1
+
+
+def test_charts_show_the_timeline_and_the_breakdown(app):
+    at = app()
+    over_time = _chart(at, "overview.cost_over_time")
+    assert over_time["layout"]["yaxis"]["title"]["text"] == "Cost per million tokens [USD]"
+    assert any("Assumptions:" in a["text"] for a in over_time["layout"]["annotations"])
+    breakdown = _chart(at, "overview.breakdown")
+    names = {trace["name"] for trace in breakdown["data"]}
+    assert names == {"Capital", "Operating"}
+
+
+def test_a_shared_link_shows_that_scenario(app):
+    b200 = example_scenario(accelerator_id="nvidia-b200")
+    at = app(s=encode(b200))
+    assert not at.exception
+    assert not at.warning
+    cost = _metrics(at)["Cost per million tokens"]
+    assert cost == usd(run(b200).cost_per_million_tokens_usd)
+    assert cost != usd(run(default_scenario()).cost_per_million_tokens_usd)
+
+
+def test_a_damaged_link_says_why_and_shows_the_default(app):
+    at = app(s="this-is-not-a-scenario")
+    assert not at.exception
+    assert "damaged" in at.warning[0].value
+    assert "default scenario" in at.warning[0].value
+    expected = usd(run(default_scenario()).cost_per_million_tokens_usd)
+    assert _metrics(at)["Cost per million tokens"] == expected
+
+
+def test_a_link_to_an_unknown_accelerator_names_it(app):
+    unknown = default_scenario().model_copy(update={"accelerator_id": "someone-elses-chip"})
+    at = app(s=encode(unknown))
+    assert not at.exception
+    assert "someone-elses-chip" in at.warning[0].value
+
+
+def test_an_infeasible_scenario_gives_the_reason_instead_of_figures(app):
+    no_price = example_scenario(accelerator_id="nvidia-gb200")
+    at = app(s=encode(no_price))
+    assert not at.exception
+    assert "no purchase price" in at.error[0].value
+    assert not at.metric
+    assert not at.get("plotly_chart")

@@ -1,0 +1,65 @@
+"""The engine behind Streamlit's cache, keyed on the scenario's JSON and the catalogue.
+
+`st.cache_data` is shared by every session and hands out copies, so one user's result can
+never be changed by another. Keys are strings (the scenario JSON and a fingerprint of the
+user's accelerators), never model objects.
+"""
+
+import streamlit as st
+
+from tco import engine, uncertainty
+from tco.models import LLM, MonteCarloResult, OperatingPoint, Precision, Result, Scenario
+from tco.performance import throughput_curve
+from tco.ui.data import catalogue, catalogue_key
+
+
+@st.cache_data(show_spinner=False, max_entries=2048)
+def _run(scenario_json: str, key: str) -> Result:
+    return engine.run(Scenario.model_validate_json(scenario_json), catalogue())
+
+
+def run(scenario: Scenario) -> Result:
+    """``tco.engine.run`` for this scenario; raises TcoError with one line for unknown ids."""
+    return _run(scenario.model_dump_json(), catalogue_key())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _tornado(scenario_json: str, key: str) -> list:
+    return uncertainty.tornado(Scenario.model_validate_json(scenario_json), catalogue())
+
+
+def tornado(scenario: Scenario) -> list:
+    """Tornado bars, largest swing first; TcoError when the scenario is infeasible."""
+    return _tornado(scenario.model_dump_json(), catalogue_key())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _monte_carlo(scenario_json: str, samples: int, key: str) -> MonteCarloResult:
+    return uncertainty.monte_carlo(
+        Scenario.model_validate_json(scenario_json), samples, catalogue=catalogue()
+    )
+
+
+def monte_carlo(scenario: Scenario, samples: int) -> MonteCarloResult:
+    """P10/P50/P90 over time from ``samples`` draws; TcoError when infeasible."""
+    return _monte_carlo(scenario.model_dump_json(), samples, catalogue_key())
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _curve(
+    model_id: str, accelerator_id: str, precision: str, input_tokens: int, output_tokens: int,
+    key: str,
+) -> list[OperatingPoint]:  # fmt: skip
+    cat = catalogue()
+    llm: LLM = cat.get("models", model_id)
+    accelerator = cat.get("accelerators", accelerator_id)
+    return throughput_curve(llm, accelerator, Precision(precision), input_tokens, output_tokens)
+
+
+def curve(
+    model_id: str, accelerator_id: str, precision: Precision, input_tokens: int, output_tokens: int
+) -> list[OperatingPoint]:
+    """Throughput-vs-interactivity points; TcoError for an unsupported precision."""
+    return _curve(
+        model_id, accelerator_id, precision.value, input_tokens, output_tokens, catalogue_key()
+    )

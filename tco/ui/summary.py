@@ -1,0 +1,74 @@
+"""Plain-language sentences about a result: what it costs and what drives the cost.
+
+Streamlit-free, so the deck export can use the same words as the dashboard.
+"""
+
+from tco.models import Result, Scenario
+from tco.ui.fmt import percent, usd
+
+COMPONENT_NAMES = {
+    "accelerators": "buying the accelerators",
+    "servers": "the servers around them",
+    "network": "networking",
+    "storage": "storage",
+    "installation": "installation",
+    "facility": "building the facility",
+    "colocation": "colocation rent",
+    "energy": "electricity",
+    "maintenance": "hardware support",
+    "software": "software licences",
+    "staff": "operations staff",
+    "cloud_rental": "cloud rental",
+}
+
+
+def _tokens(per_day: float) -> str:
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if per_day >= size:
+            return f"{per_day / size:,.3g} {word}"
+    return f"{per_day:,.0f}"
+
+
+def _duration(months: int) -> str:
+    return f"{months // 12} years" if months % 12 == 0 else f"{months} months"
+
+
+def api_comparison(result: Result) -> str | None:
+    """'63 % below' or '20 % above' the serverless API median, when there is one."""
+    api = result.api_usd_per_million_tokens
+    if not api or not result.feasible:
+        return None
+    change = result.cost_per_million_tokens_usd / api - 1
+    if abs(change) < 0.005:
+        return "about the same as"
+    return f"{percent(abs(change))} {'below' if change < 0 else 'above'}"
+
+
+def summary(result: Result, scenario: Scenario, accelerator_label: str) -> str:
+    """Two sentences: the cost and how it compares; the biggest costs and utilisation."""
+    if not result.feasible:
+        return f"This scenario cannot be served as set up: {result.infeasible_reason}"
+    first = (
+        f"Serving {_tokens(scenario.demand.tokens_per_day)} tokens a day on "
+        f"{result.accelerators:,} {accelerator_label} costs "
+        f"{usd(result.cost_per_million_tokens_usd)} per million tokens over "
+        f"{_duration(scenario.horizon_months)}"
+    )
+    comparison = api_comparison(result)
+    if comparison:
+        first += (
+            f", {comparison} the median serverless API price "
+            f"({usd(result.api_usd_per_million_tokens)})"
+        )
+    total = sum(result.breakdown_usd.values()) or 1.0
+    top = sorted(result.breakdown_usd.items(), key=lambda kv: kv[1], reverse=True)[:2]
+    parts = [f"{COMPONENT_NAMES.get(k, k)} ({percent(v / total)})" for k, v in top if v > 0]
+    second = "The largest costs are " + " and ".join(parts)
+    if result.utilisation_frac < 0.5:
+        second += (
+            f"; the fleet is sized for the peak and busy {percent(result.utilisation_frac)} "
+            "of the time on average, so idle capacity weighs on every token"
+        )
+    else:
+        second += f"; the fleet is busy {percent(result.utilisation_frac)} of the time"
+    return f"{first}. {second[:1].upper()}{second[1:]}."
