@@ -12,13 +12,16 @@ mature (AMD) stack's values as a stated, conservative default.
 """
 
 import csv
+import statistics
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from tco.errors import TcoError
 
-PARAMETERS_CSV = Path(__file__).resolve().parents[2] / "data" / "calibration" / "parameters.csv"
+CALIBRATION_DIR = Path(__file__).resolve().parents[2] / "data" / "calibration"
+PARAMETERS_CSV = CALIBRATION_DIR / "parameters.csv"
+MATMUL_CSV = CALIBRATION_DIR / "achievable_matmul.csv"
 CURRENT_ROUND = "v5.1"  # software level the product predicts by default (MLPerf round)
 STACKS = {"NVIDIA": "nvidia-trtllm", "AMD": "amd-vllm-rocm"}
 OTHER_STACK = "other"
@@ -29,7 +32,8 @@ class Efficiency:
     """Achievable fractions of the datasheet for one software stack at one software level.
 
     bandwidth_frac: share of peak memory bandwidth a decode step sustains [0-1].
-    compute_frac: share of the dense peak that 16- and 8-bit matmuls sustain [0-1].
+    compute_frac: share of the part's achievable matmul rate (``achievable_matmul_frac``)
+        that 16- and 8-bit matmuls sustain while serving [0-1].
     fp4_relative_frac: share of the FP4 peak reached, relative to ``compute_frac`` [0-1].
     layer_overhead_s: fixed time per layer per step (launches, sync, sampling) [s].
     """
@@ -158,8 +162,47 @@ def globals_() -> Globals:
     )
 
 
+@cache
+def _matmul_table() -> dict[tuple[str, str], tuple[str, float]]:
+    try:
+        with MATMUL_CSV.open(newline="", encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+    except OSError as exc:
+        raise TcoError(f"achievable matmul table not readable: {exc}") from None
+    return {
+        (r["accelerator_id"], r["dtype"]): (
+            r["accelerator_id"].split("-")[0],
+            float(r["achievable_frac"]),
+        )
+        for r in rows
+    }
+
+
+@cache
+def achievable_matmul_frac(accelerator_id: str, vendor_prefix: str, eight_bit: bool) -> float:
+    """Best-case matmul rate measured on the part, as a share of its dense peak [0-1].
+
+    From data/calibration/achievable_matmul.csv (stas00/ml-engineering MAMF table: the
+    largest TFLOPS any matmul shape reached, which includes the clock the part sustains
+    within its power limit). 8-bit and 4-bit matmuls use the FP8 row where measured, else the
+    BF16 row. Parts never measured take the median of their vendor's parts (of all parts
+    when the vendor has none), a stated default rather than a measurement.
+    """
+    table = _matmul_table()
+    dtypes = ("fp8", "bf16") if eight_bit else ("bf16",)
+    for dtype in dtypes:
+        if (accelerator_id, dtype) in table:
+            return table[(accelerator_id, dtype)][1]
+    dtype = dtypes[0]
+    same_vendor = [f for (_, d), (v, f) in table.items() if d == dtype and v == vendor_prefix]
+    pool = same_vendor or [f for (_, d), (_, f) in table.items() if d == dtype]
+    return statistics.median(pool)
+
+
 def clear_cache() -> None:
     """Forget loaded parameters (after the fit script rewrites the file)."""
     _table.cache_clear()
+    _matmul_table.cache_clear()
+    achievable_matmul_frac.cache_clear()
     efficiency.cache_clear()
     globals_.cache_clear()

@@ -1,6 +1,7 @@
 """Which tensor-parallel group sizes a part and a system allow, and the hardware in base units."""
 
 from tco.models.hardware import Accelerator, Precision
+from tco.performance.calibration import achievable_matmul_frac
 from tco.performance.footprint import kv_bytes_per_value
 from tco.performance.replica import Hardware
 from tco.units import BYTES_PER_GB, BYTES_PER_TB, FLOPS_PER_TFLOPS
@@ -38,17 +39,20 @@ def tp_candidates(accelerator: Accelerator, system_accelerators: int) -> tuple[i
 
 
 def hardware(accelerator: Accelerator, precision: Precision) -> Hardware:
-    """Datasheet figures in base units for a weight precision (which must be supported).
+    """Achievable figures in base units for a weight precision (which must be supported).
 
-    Attention runs at the FP8 rate when the KV cache is 8-bit and the part has FP8, else at
-    the BF16 rate (or, on parts with only an integer rate, at that rate).
+    Matmul rates are the dense peak times the part's measured achievable-matmul share
+    (``calibration.achievable_matmul_frac``). Attention runs at the FP8 rate when the KV
+    cache is 8-bit and the part has FP8, else at the BF16 rate (or, on parts with only an
+    integer rate, at that rate).
     """
-    gemm_tflops = accelerator.peak_tflops(precision) or 0.0
-    eight_bit_kv = kv_bytes_per_value(precision) == 1.0
-    if eight_bit_kv and accelerator.fp8_dense_tflops:
-        attn_tflops = accelerator.fp8_dense_tflops
+    eight_bit = kv_bytes_per_value(precision) == 1.0
+    ceiling = achievable_matmul_frac(accelerator.id, accelerator.id.split("-")[0], eight_bit)
+    gemm_tflops = (accelerator.peak_tflops(precision) or 0.0) * ceiling
+    if eight_bit and accelerator.fp8_dense_tflops:
+        attn_tflops = accelerator.fp8_dense_tflops * ceiling
     else:
-        attn_tflops = accelerator.bf16_dense_tflops or gemm_tflops
+        attn_tflops = (accelerator.bf16_dense_tflops or 0.0) * ceiling or gemm_tflops
     link = accelerator.scale_up_bandwidth_gb_per_s
     return Hardware(
         memory_bytes=accelerator.memory_gb * BYTES_PER_GB,

@@ -3,24 +3,28 @@
 Continuous batching with chunked prefill [1, 2]: every step generates one token for each of
 the B sequences in flight and also processes the prompt tokens of newly admitted requests.
 In steady state a request brings ``input_tokens`` prompt tokens for every ``output_tokens``
-generated ones, so a step carries ρ·B prompt tokens with ρ = input / output. A step is a
-roofline of its memory traffic and its arithmetic [3]:
+generated ones, so a step carries ρ·B prompt tokens with ρ = input / output.
 
-    t_step(B) = ‖t_weights + B·t_kv , B·t_flops‖_n + t_fixed + B·t_comm            [s]
+A step runs two kinds of kernels one after the other, so their times add [3]:
+
+* the weight matmuls (GEMMs), which stream the weights once per step and do 2 FLOPs per
+  weight per token: a roofline of weight bytes and matmul FLOPs;
+* attention, which streams each sequence's KV cache and does its own FLOPs: linear in B.
+
+    t_step(B) = ‖t_weights, B·t_gemm‖_n + B·t_attn + t_fixed + B·t_comm              [s]
 
     t_weights = weight bytes read per step / (bandwidth × η_bw)     (MoE: experts touched)
-    t_kv      = KV bytes one sequence reads per step / (bandwidth × η_bw)
-    t_flops   = (decode + ρ·prefill FLOPs of one sequence) / (peak × η_c)
+    t_gemm    = (decode + ρ·prefill matmul FLOPs of one sequence) / (peak × η_c)
+    t_attn    = max(KV bytes / (bandwidth × η_bw), attention FLOPs / (peak × η_c))
     t_fixed   = layers × per-layer overhead + 2 × layers × all-reduce latency (TP > 1)
-    t_comm    = (1 + ρ) × 2 × layers × hidden × 2 B × 2(t-1)/t / scale-up bandwidth
+    t_comm    = (1 + ρ) × 2 × layers × hidden × 2 B × 2(t-1)/t / scale-up bandwidth   [4]
 
-‖a, b‖_n = (aⁿ + bⁿ)^(1/n) is a smooth roofline: n → ∞ gives the ideal max(a, b), n = 1
-no overlap at all. Real kernels near the ridge point (neither clearly memory- nor compute-
-bound) reach less than either roof [3, 5]; n is fitted (parameters.csv, roofline_exponent).
-Every term is per accelerator of a group of t. Output tokens per second per replica =
-B / t_step(B) increases with B, so the best batch is the largest that fits in memory and meets
-the latency targets; t_step is increasing in B, so each latency limit is found by bisection
-between closed-form bounds (the n = 1 and n = ∞ cases).
+‖a, b‖_n = (aⁿ + bⁿ)^(1/n) is a smooth roofline: n → ∞ is the ideal max(a, b), n = 1 no
+overlap. Matmuls near the ridge point (a few hundred tokens per step) reach less than either
+roof [5]; n is fitted (parameters.csv, roofline_exponent). Every term is per accelerator of a
+group of t. Output tokens per second per replica, B / t_step(B), increases with B, so the best
+batch is the largest that fits in memory and meets the latency targets; t_step increases with
+B, so each latency limit is found by bisection between closed-form bounds (n = 1 and n = ∞).
 
 References
 ----------
@@ -30,10 +34,10 @@ References
     Prefills", arXiv:2308.16369.
 [3] Williams, Waterman, Patterson, "Roofline: an insightful visual performance model",
     CACM 52(4), 2009.
-[5] Ofenbeck et al., "Applying the roofline model", ISPASS 2014 (attainable performance
-    falls below both roofs near the ridge).
 [4] Patarasuk & Yuan, "Bandwidth optimal all-reduce algorithms for clusters of workstations",
     JPDC 69(2), 2009: ring all-reduce moves 2(t-1)/t of the message per participant.
+[5] Ofenbeck et al., "Applying the roofline model", ISPASS 2014 (attainable performance
+    falls below both roofs near the ridge).
 """
 
 import math
@@ -69,28 +73,49 @@ class Replica:
     kv_bytes_longest_seq: float  # KV of one sequence at its full length [B]
     t_weights: float  # dense weights read per step [s]
     t_experts: float  # all routed experts read once [s]
-    t_kv: float  # KV read per sequence per step [s]
-    t_flops: float  # arithmetic per sequence per step, decode + prompt share [s]
-    t_decode_flops: float  # arithmetic per sequence per step, decode only [s]
+    t_gemm: float  # matmul time per sequence per step, decode + prompt share [s]
+    t_gemm_decode: float  # matmul time per sequence per step, decode only [s]
+    t_attn: float  # attention time per sequence per step, decode + prompt share [s]
+    t_attn_decode: float  # attention time per sequence per step, decode only [s]
+    t_kv: float  # KV streaming time per sequence per step (memory part of t_attn) [s]
     t_fixed: float  # overhead and all-reduce latency per step [s]
     t_comm: float  # all-reduce bandwidth time per sequence per step [s]
-    t_prefill: float  # arithmetic of one whole prompt [s]
+    t_prefill: float  # time to compute one whole prompt [s]
     tokens_per_seq: float  # tokens one sequence adds to a step, 1 + ρ
     exponent: float  # smooth-roofline exponent n
     shape: ModelShape
 
-    def step_parts(self, batch: float) -> tuple[float, float, float]:
-        """(memory time, arithmetic time, fixed + communication time) of one step [s]."""
-        memory = self.t_weights + batch * self.t_kv
-        if self.t_experts:
-            touched = experts_touched_frac(self.shape, batch * self.tokens_per_seq)
-            memory += self.t_experts * touched
-        return memory, batch * self.t_flops, self.t_fixed + batch * self.t_comm
+    def weights_s(self, batch: float) -> float:
+        """Weight streaming time of a step: dense weights plus the experts touched [s]."""
+        if not self.t_experts:
+            return self.t_weights
+        touched = experts_touched_frac(self.shape, batch * self.tokens_per_seq)
+        return self.t_weights + self.t_experts * touched
 
     def step_s(self, batch: float) -> float:
         """Time of one step carrying ``batch`` sequences [s]."""
-        memory, flops, other = self.step_parts(batch)
-        return roofline(memory, flops, self.exponent) + other
+        gemm = roofline(self.weights_s(batch), batch * self.t_gemm, self.exponent)
+        return gemm + batch * (self.t_attn + self.t_comm) + self.t_fixed
+
+    def decode_only_s(self, batch: float) -> float:
+        """Time the step would take without its prompt share [s]."""
+        gemm = roofline(self.weights_s(batch), batch * self.t_gemm_decode, self.exponent)
+        return gemm + batch * self.t_attn_decode + self.t_fixed
+
+    def shares(self, batch: float) -> tuple[float, float, float]:
+        """Shares of a step spent on memory traffic, arithmetic and communication [0-1].
+
+        The overlap of the matmul roofline is split in proportion to its two parts.
+        """
+        weights, gemm = self.weights_s(batch), batch * self.t_gemm
+        both = roofline(weights, gemm, self.exponent)
+        kv = batch * self.t_kv
+        attn_flops = batch * self.t_attn - kv
+        step = self.step_s(batch)
+        split = both / (weights + gemm)
+        memory = (weights * split + kv) / step
+        flops = (gemm * split + attn_flops) / step
+        return memory, flops, (batch * self.t_comm + self.t_fixed) / step
 
     def capacity_batch(self) -> float:
         """Sequences that fit in the memory left after weights [count]."""
@@ -105,13 +130,9 @@ class Replica:
         slack = step_max_s - self.t_fixed
         if slack <= 0 or self.step_s(0.0) > step_max_s:
             return 0.0
-        low = max(slack - self.t_weights - self.t_experts, 0.0) / (
-            self.t_kv + self.t_flops + self.t_comm
-        )
-        high = min(
-            slack / (self.t_flops + self.t_comm),
-            max(slack - self.t_weights, 0.0) / (self.t_kv + self.t_comm),
-        )
+        per_seq = self.t_attn + self.t_comm
+        low = max(slack - self.t_weights - self.t_experts, 0.0) / (self.t_gemm + per_seq)
+        high = min(slack / (self.t_gemm + per_seq), max(slack - self.t_weights, 0.0) / per_seq)
         while high - low > 0.25:
             mid = 0.5 * (low + high)
             if self.step_s(mid) <= step_max_s:
@@ -122,7 +143,7 @@ class Replica:
 
 
 def roofline(memory_s: float, flops_s: float, exponent: float) -> float:
-    """Smooth roofline ‖memory, flops‖_n of a step's memory and arithmetic times [s]."""
+    """Smooth roofline ‖memory, flops‖_n of a kernel's memory and arithmetic times [s]."""
     if memory_s <= 0.0 or flops_s <= 0.0:
         return memory_s + flops_s
     high, low = (memory_s, flops_s) if memory_s >= flops_s else (flops_s, memory_s)
@@ -157,15 +178,12 @@ def build(
     longest = effective_context(shape, input_tokens + output_tokens)
     prompt_context = effective_context(shape, input_tokens / 2.0)
     kv_seq = shape.kv_bytes_per_token * occupancy / kv_split
+    t_kv = kv_seq / bandwidth
 
-    decode = (
-        shape.gemm_flops_decode / gemm_rate
-        + shape.attn_flops_per_context_token * occupancy / attn_rate
-    ) / tp
-    prefill_token = (
-        shape.gemm_flops_prefill / gemm_rate
-        + shape.attn_flops_per_context_token * prompt_context / attn_rate
-    ) / tp
+    attn_decode = max(t_kv, shape.attn_flops_per_context_token * occupancy / attn_rate / tp)
+    attn_prompt = shape.attn_flops_per_context_token * prompt_context / attn_rate / tp
+    gemm_decode = shape.gemm_flops_decode / gemm_rate / tp
+    gemm_prompt = shape.gemm_flops_prefill / gemm_rate / tp
 
     if tp > 1 and hw.link_bytes_per_s:
         per_token = (
@@ -191,12 +209,14 @@ def build(
         kv_bytes_longest_seq=shape.kv_bytes_per_token * longest / kv_split,
         t_weights=shape.dense_read_bytes / tp / bandwidth,
         t_experts=shape.expert_read_bytes / tp / bandwidth,
-        t_kv=kv_seq / bandwidth,
-        t_flops=decode + rho * prefill_token,
-        t_decode_flops=decode,
+        t_gemm=gemm_decode + rho * gemm_prompt,
+        t_gemm_decode=gemm_decode,
+        t_attn=attn_decode + rho * attn_prompt,
+        t_attn_decode=attn_decode,
+        t_kv=t_kv,
         t_fixed=shape.layers * eff.layer_overhead_s + latency,
         t_comm=(1.0 + rho) * per_token,
-        t_prefill=input_tokens * prefill_token,
+        t_prefill=input_tokens * (gemm_prompt + attn_prompt),
         tokens_per_seq=1.0 + rho,
         exponent=glob.roofline_exponent,
         shape=shape,

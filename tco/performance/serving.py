@@ -18,7 +18,7 @@ from tco.performance.calibration import Efficiency, Globals
 from tco.performance.footprint import ModelShape
 from tco.performance.parallelism import hardware, tp_candidates
 from tco.performance.reasons import latency_reason, memory_reason
-from tco.performance.replica import TTFT_STEPS, Replica, build, roofline
+from tco.performance.replica import TTFT_STEPS, Replica, build
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +52,14 @@ def _evaluate(
     glob: Globals,
 ) -> Solution:
     """Rates, latency, energy and memory of one replica size at one batch."""
-    memory, flops, other = replica.step_parts(batch)
-    step = roofline(memory, flops, replica.exponent) + other
+    step = replica.step_s(batch)
+    memory, flops, _ = replica.shares(batch)
     replicas = system // replica.tp
     out_rate = replicas * batch / step / system
-    prompt_share = batch * (replica.t_flops - replica.t_decode_flops)
-    decode_only = roofline(memory, batch * replica.t_decode_flops, replica.exponent)
+    decode_only = replica.decode_only_s(batch)
+    prompt_share = max(step - decode_only, 0.0)
     busy_w = energy.board_power_w(
-        accelerator.tdp_w, flops / step, memory / step, glob.idle_power_frac, glob.memory_power_frac
+        accelerator.tdp_w, flops, memory, glob.idle_power_frac, glob.memory_power_frac
     )
     return Solution(
         tp=replica.tp,
@@ -68,7 +68,7 @@ def _evaluate(
         step_s=step,
         out_rate_per_acc=out_rate,
         ttft_s=TTFT_STEPS * step + replica.t_prefill,
-        prefill_frac=prompt_share / (prompt_share + decode_only),
+        prefill_frac=prompt_share / step,
         bound=bound,
         power_w=energy.system_mean_power_w(
             accelerator.tdp_w, busy_w, replicas * replica.tp, system, glob.idle_power_frac
@@ -79,8 +79,8 @@ def _evaluate(
 
 
 def _regime(replica: Replica, batch: int) -> str:
-    memory, flops, other = replica.step_parts(batch)
-    if other - replica.t_fixed > max(memory, flops):
+    memory, flops, comm = replica.shares(batch)
+    if comm - replica.t_fixed / replica.step_s(batch) > max(memory, flops):
         return "interconnect"
     return "compute" if flops >= memory else "memory-bandwidth"
 

@@ -1,0 +1,174 @@
+"""MLPerf calibration cases: audited results grouped into the cases the model must reproduce.
+
+Inputs (``data/calibration/``, see its README): ``mlperf_rows.csv`` (rows copied from
+MLCommons' published summaries with our effective-precision and use columns),
+``datasets.csv`` (mean input and output lengths per benchmark), ``scenarios.csv`` (latency
+limits), ``models.csv`` (architectures not in the product catalogue, e.g. GPT-J).
+
+A case is one (benchmark, round, part, scenario, effective precision, system size); its
+measured value is the median per-accelerator tokens/s over the submissions in it, which is
+robust to a single submitter's tuning. Used by scripts/fit_calibration.py,
+scripts/validation_report.py and tests/reference.
+"""
+
+import csv
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from tco.catalogue import builtin_catalogue
+from tco.errors import TcoError
+from tco.models.hardware import Precision
+from tco.models.llm import LLM
+from tco.performance.calibration import Efficiency, Globals, efficiency, globals_
+from tco.performance.footprint import shape
+from tco.performance.serving import solve
+
+CALIBRATION_DIR = Path(__file__).resolve().parents[2] / "data" / "calibration"
+BENCHMARK_MODEL = {"llama2-70b": "llama-2-70b", "gptj": "gpt-j-6b"}
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """One group of MLPerf results and the request mix and limits it was measured under."""
+
+    benchmark: str
+    software_round: str
+    accelerator_id: str
+    scenario: str
+    precision: Precision
+    declared_precision: str
+    stack: str
+    system_accelerators: int
+    use: str  # "fit" or "check"
+    measured_tokens_per_s: float  # median output tokens/s per accelerator
+    low_tokens_per_s: float
+    high_tokens_per_s: float
+    n_results: int
+    model_id: str
+    input_tokens: int
+    output_tokens: int
+    beam_width: int  # sequences decoded per request (MLPerf GPT-J: beam search of 4)
+    ttft_max_ms: float | None
+    tpot_max_ms: float | None
+    rows: str  # "submitter system" of each result, for citation
+
+    @property
+    def label(self) -> str:
+        return (
+            f"{self.benchmark} {self.software_round} {self.scenario} {self.accelerator_id} "
+            f"{self.precision.value} ×{self.system_accelerators}"
+        )
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    path = CALIBRATION_DIR / name
+    try:
+        with path.open(newline="", encoding="utf-8") as handle:
+            return list(csv.DictReader(handle))
+    except OSError as exc:
+        raise TcoError(f"calibration input {name} not readable: {exc}") from None
+
+
+def _optional(text: str) -> float | None:
+    return float(text) if text.strip() else None
+
+
+@cache
+def extra_models() -> dict[str, LLM]:
+    """Models used only for calibration checks (not in the product catalogue)."""
+    return {
+        row["id"]: LLM.model_validate({k: v for k, v in row.items() if v != ""})
+        for row in _read("models.csv")
+    }
+
+
+def model(model_id: str) -> LLM:
+    """A catalogue model or a calibration-only one."""
+    catalogue = builtin_catalogue().models
+    return catalogue[model_id] if model_id in catalogue else extra_models()[model_id]
+
+
+@cache
+def load_cases() -> tuple[Case, ...]:
+    """Every fit and check case, in a stable order."""
+    datasets = {r["benchmark"]: r for r in _read("datasets.csv")}
+    limits = {(r["benchmark"], r["scenario"]): r for r in _read("scenarios.csv")}
+    groups: dict[tuple, list[dict[str, str]]] = defaultdict(list)
+    for row in _read("mlperf_rows.csv"):
+        if row["use"] not in ("fit", "check"):
+            continue
+        benchmark = row["benchmark"].split("-99")[0]
+        per_node = int(row["num_accelerators"]) // max(int(row["nodes"] or 1), 1)
+        key = (
+            benchmark,
+            row["round"],
+            row["catalogue_accelerator_id"],
+            row["scenario"],
+            row["effective_precision"],
+            per_node,
+            row["use"],
+        )
+        groups[key].append(row)
+    cases = []
+    for key, rows in sorted(groups.items()):
+        benchmark, software_round, part, scenario, precision, per_node, use = key
+        values = [float(r["tokens_per_s_per_accelerator"]) for r in rows]
+        data = datasets[benchmark]
+        limit = limits[(benchmark, scenario)]
+        cases.append(
+            Case(
+                benchmark=benchmark,
+                software_round=software_round,
+                accelerator_id=part,
+                scenario=scenario,
+                precision=Precision.parse(precision),
+                declared_precision=rows[0]["precision"],
+                stack=rows[0]["stack"],
+                system_accelerators=per_node,
+                use=use,
+                measured_tokens_per_s=statistics.median(values),
+                low_tokens_per_s=min(values),
+                high_tokens_per_s=max(values),
+                n_results=len(values),
+                model_id=BENCHMARK_MODEL[benchmark],
+                input_tokens=round(float(data["mean_input_tokens"])),
+                output_tokens=round(float(data["mean_output_tokens"])),
+                beam_width=int(data["beam_width"]),
+                ttft_max_ms=_optional(limit["ttft_max_ms"]),
+                tpot_max_ms=_optional(limit["tpot_max_ms"]),
+                rows="; ".join(f"{r['submitter']} {r['system']}" for r in rows),
+            )
+        )
+    return tuple(cases)
+
+
+def software_level(case: Case) -> str:
+    """Round whose maturity applies: v4.0 rows use v4.1's (no v4.0 parameter is fitted)."""
+    return "v4.1" if case.software_round == "v4.0" else case.software_round
+
+
+def predict(case: Case, eff: Efficiency | None = None, glob: Globals | None = None) -> float:
+    """Predicted output tokens/s per accelerator for a case (0 if the model says infeasible).
+
+    Beam search of width W (MLPerf GPT-J) decodes W sequences per request that share the
+    prompt's KV cache (as TensorRT-LLM does): modelled as W sequences that each carry 1/W of
+    the prompt (right for prompt FLOPs and KV memory; the shared prompt's KV reads are
+    under-counted). MLPerf counts one beam's tokens, so the rate is divided by W.
+    """
+    accelerator = builtin_catalogue().accelerators[case.accelerator_id]
+    solution = solve(
+        shape(model(case.model_id), case.precision),
+        accelerator,
+        case.precision,
+        max(round(case.input_tokens / case.beam_width), 1),
+        case.output_tokens,
+        case.system_accelerators,
+        eff or efficiency(case.stack, software_level(case)),
+        glob or globals_(),
+        ttft_max_s=None if case.ttft_max_ms is None else case.ttft_max_ms / 1e3,
+        tpot_max_s=None if case.tpot_max_ms is None else case.tpot_max_ms / 1e3,
+    )
+    return solution.out_rate_per_acc / case.beam_width
