@@ -141,7 +141,13 @@ def monte_carlo(
     catalogue: Catalogue | None = None,
 ) -> MonteCarloResult:
     """P10/P50/P90 of cost per million tokens per month from ``samples`` independent draws
-    of every input in `RANGES` (distributions in words in the result)."""
+    of every input in `RANGES` (distributions in words in the result).
+
+    Each draw is symmetric around the scenario's value, which is taken as the median
+    estimate: a range that is lopsided (cut at a physical bound such as a ratio of 1 or a
+    rate of 0, or a climate-adjusted PUE) is narrowed to its shorter side. The tornado
+    shows the full ranges.
+    """
     if not 1 <= samples <= MAX_SAMPLES:
         raise TcoError(f"Monte Carlo samples must be between 1 and {MAX_SAMPLES:,}, not {samples}")
     prepared = _prepared(scenario, catalogue)
@@ -150,6 +156,8 @@ def monte_carlo(
     for r in RANGES:
         base = _base(prepared, r.field)
         low, high = r.bounds(base, prepared)
+        half = min(base - low, high - base)  # symmetric: the median stays at the value
+        low, high = base - half, base + half
         if r.integer:
             drawn[r.field] = rng.integers(round(low), round(high), endpoint=True, size=samples)
         else:
@@ -168,5 +176,7 @@ def monte_carlo(
         horizon_p10_usd_per_million=float(h10),
         horizon_p50_usd_per_million=float(h50),
         horizon_p90_usd_per_million=float(h90),
-        distributions={r.label: r.words for r in RANGES},
+        distributions={
+            r.label: f"{r.words}; narrowed to be symmetric at a bound" for r in RANGES
+        },
     )

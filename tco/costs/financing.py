@@ -18,7 +18,7 @@ def monthly_rate(rate_frac_per_year: np.ndarray | float) -> np.ndarray:
 
     rate_frac_per_year: yearly rate [0-1/yr].
     """
-    return np.power(1.0 + np.asarray(rate_frac_per_year, dtype=float), 1.0 / MONTHS_PER_YEAR) - 1.0
+    return np.expm1(np.log1p(np.asarray(rate_frac_per_year, dtype=float)) / MONTHS_PER_YEAR)
 
 
 def capital_recovery_factor(
@@ -34,7 +34,7 @@ def capital_recovery_factor(
     n = np.asarray(months, dtype=float)
     zero = i < _ZERO_RATE
     safe = np.where(zero, 1.0, i)
-    annuity = safe / (1.0 - np.power(1.0 + safe, -n))
+    annuity = safe / -np.expm1(-n * np.log1p(safe))  # 1 - (1+i)^-n without cancellation
     return np.where(zero, 1.0 / n, annuity)
 
 

@@ -1,0 +1,111 @@
+"""A vs B attribution, the tornado and Monte Carlo."""
+
+import math
+
+import pytest
+
+from tco.compare import DRIVERS, compare
+from tco.engine import run
+from tco.errors import TcoError
+from tco.models import Finance, Overrides
+from tco.presets import example_scenario
+from tco.uncertainty import RANGES, monte_carlo, tornado
+
+
+@pytest.fixture(scope="module")
+def base(catalogue):
+    return example_scenario("enterprise-on-prem", "nvidia-h100-sxm", ["chat", "rag"], catalogue)
+
+
+def test_identical_scenarios_have_no_delta(base, catalogue):
+    c = compare(base, base, catalogue)
+    assert c.feasible
+    assert [s.driver for s in c.steps] == [d for d, _, _ in DRIVERS]
+    assert all(s.delta_usd_per_million == 0 for s in c.steps)
+
+
+def test_steps_sum_to_b_minus_a_and_land_on_b(base, catalogue):
+    b = example_scenario("colocation", "nvidia-b200", ["chat", "code"], catalogue)
+    b = b.model_copy(update={"finance": Finance(wacc_frac=0.12), "site_id": "us-texas"})
+    c = compare(base, b, catalogue)
+    assert c.feasible
+    assert c.a_usd_per_million == pytest.approx(run(base, catalogue).cost_per_million_tokens_usd)
+    assert c.b_usd_per_million == pytest.approx(run(b, catalogue).cost_per_million_tokens_usd)
+    total = sum(s.delta_usd_per_million for s in c.steps)
+    assert total == pytest.approx(c.b_usd_per_million - c.a_usd_per_million, abs=1e-12)
+    assert c.steps[-1].cost_after_usd_per_million == pytest.approx(c.b_usd_per_million)
+    financing = next(s for s in c.steps if s.driver == "financing")
+    assert financing.delta_usd_per_million > 0  # 8 % → 12 % WACC costs more
+
+
+def test_a_single_driver_gets_the_whole_delta(base, catalogue):
+    dearer = base.model_copy(update={"overrides": Overrides(electricity_usd_per_kwh=0.3)})
+    c = compare(base, dearer, catalogue)
+    moved = [s for s in c.steps if s.delta_usd_per_million != 0]
+    assert [s.driver for s in moved] == ["energy"]
+    assert moved[0].delta_usd_per_million > 0
+
+
+def test_infeasible_intermediates_merge_with_the_next_driver(base, catalogue):
+    gb200 = example_scenario("hyperscale-owned", "nvidia-gb200", ["chat", "rag"], catalogue)
+    gb200 = gb200.model_copy(update={"overrides": Overrides(accelerator_price_usd=45_000)})
+    c = compare(base, gb200, catalogue)
+    assert c.feasible
+    # GB200 racks cannot run on A's air cooling until the cooling group swaps too
+    assert c.steps[0].driver.startswith("hardware + ")
+    assert "cooling" in c.steps[0].driver
+    total = sum(s.delta_usd_per_million for s in c.steps)
+    assert total == pytest.approx(c.b_usd_per_million - c.a_usd_per_million)
+
+
+def test_infeasible_end_points_are_reported(base, catalogue):
+    gb200 = example_scenario("hyperscale-owned", "nvidia-gb200", ["chat"], catalogue)
+    c = compare(base, gb200, catalogue)
+    assert not c.feasible
+    assert c.infeasible_reason.startswith("scenario B is infeasible: ")
+
+
+def test_tornado_bars_are_sorted_and_bracket_the_base(base, catalogue):
+    bars = tornado(base, catalogue)
+    deterministic = run(base, catalogue).cost_per_million_tokens_usd
+    assert len(bars) >= 8
+    swings = [b.swing_usd_per_million for b in bars]
+    assert swings == sorted(swings, reverse=True)
+    by_input = {b.input: b for b in bars}
+    for name in ("electricity_usd_per_kwh", "accelerator_price_usd", "pue", "wacc_frac"):
+        bar = by_input[name]
+        assert bar.cost_at_low_usd_per_million < deterministic < bar.cost_at_high_usd_per_million
+    price = by_input["accelerator_price_usd"]
+    listed = catalogue.accelerators["nvidia-h100-sxm"].list_price_usd
+    assert (price.low_value, price.high_value) == pytest.approx((0.8 * listed, 1.2 * listed))
+
+
+def test_tornado_leaves_out_inputs_a_deployment_does_not_pay_for(catalogue):
+    cloud = example_scenario("cloud-reserved-3y", "nvidia-h100-sxm", ["chat"], catalogue)
+    inputs = {b.input for b in tornado(cloud, catalogue)}
+    assert "electricity_usd_per_kwh" not in inputs
+    assert "cloud_usd_per_hour" in inputs
+
+
+def test_monte_carlo_is_reproducible_and_ordered(base, catalogue):
+    one = monte_carlo(base, 500, seed=11, catalogue=catalogue)
+    two = monte_carlo(base, 500, seed=11, catalogue=catalogue)
+    other = monte_carlo(base, 500, seed=12, catalogue=catalogue)
+    assert one == two
+    assert one.p50_usd_per_million != other.p50_usd_per_million
+    assert one.seed == 11
+    assert len(one.months) == len(one.p50_usd_per_million) == base.horizon_months
+    for p10, p50, p90 in zip(
+        one.p10_usd_per_million, one.p50_usd_per_million, one.p90_usd_per_million, strict=True
+    ):
+        assert p10 <= p50 <= p90
+        assert math.isfinite(p90)
+    assert set(one.distributions) == {r.label for r in RANGES}
+
+
+def test_uncertainty_refuses_bad_requests(base, catalogue):
+    with pytest.raises(TcoError, match="between 1 and"):
+        monte_carlo(base, 0, catalogue=catalogue)
+    gb200 = example_scenario("hyperscale-owned", "nvidia-gb200", ["chat"], catalogue)
+    with pytest.raises(TcoError, match="infeasible"):
+        tornado(gb200, catalogue)

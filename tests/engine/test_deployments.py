@@ -1,0 +1,232 @@
+"""What each deployment kind pays for, financing, refresh, trends, and infeasibility."""
+
+import math
+
+import pytest
+
+from tco.engine import run
+from tco.errors import TcoError
+from tco.models import Deployment, Finance, Overrides, Precision, Trends
+from tco.presets import example_scenario
+from tco.units import HOURS_PER_MONTH
+
+
+def _run(catalogue, preset="enterprise-on-prem", accelerator="nvidia-h100-sxm", **update):
+    scenario = example_scenario(preset, accelerator, ["chat", "batch"], catalogue)
+    result = run(scenario.model_copy(update=update), catalogue)
+    assert result.feasible, result.infeasible_reason
+    return result
+
+
+def _nonzero(result):
+    return {k for k, v in result.breakdown_usd.items() if v > 0}
+
+
+def test_owned_pays_hardware_facility_and_energy(catalogue):
+    r = _run(catalogue)
+    assert {"accelerators", "servers", "facility", "energy", "maintenance"} <= _nonzero(r)
+    assert r.breakdown_usd["colocation"] == r.breakdown_usd["cloud_rental"] == 0
+    assert r.capex_usd > 0
+    assert r.racks > 0
+    assert r.provisioned_it_kw == pytest.approx(r.accelerators / 8 * 10.2)
+
+
+def test_cloud_rents_everything_and_reports_energy_for_information(catalogue):
+    r = _run(catalogue, "cloud-on-demand")
+    assert _nonzero(r) <= {"cloud_rental", "software", "staff"}
+    assert r.capex_usd == 0
+    assert r.breakdown_usd["energy"] == 0
+    assert r.energy_kwh > 0  # the provider's energy, reported, not billed
+    assert r.break_even_month is None
+    # on demand for the whole fleet, every hour, at the catalogue's price in month 1
+    first = r.timeline[0]
+    price = catalogue.accelerators["nvidia-h100-sxm"].cloud_usd_per_hour
+    rental_month_1 = first.accelerators * HOURS_PER_MONTH * price
+    assert first.opex_usd >= rental_month_1
+
+
+def test_reserved_is_cheaper_than_on_demand(catalogue):
+    on_demand = _run(catalogue, "cloud-on-demand")
+    reserved = _run(catalogue, "cloud-reserved-3y")
+    ratio = reserved.breakdown_usd["cloud_rental"] / on_demand.breakdown_usd["cloud_rental"]
+    assert ratio == pytest.approx(catalogue.deployments["cloud-reserved-3y"].cloud_price_frac)
+
+
+def test_colocation_leases_the_facility(catalogue):
+    r = _run(catalogue, "colocation")
+    assert r.breakdown_usd["facility"] == 0
+    assert r.breakdown_usd["colocation"] > 0
+    assert r.breakdown_usd["energy"] > 0  # metered power passed through at the site tariff
+
+
+def test_edge_pays_enclosures_not_a_hall(catalogue):
+    r = _run(catalogue, "edge")
+    assert r.breakdown_usd["facility"] > 0
+    assert r.breakdown_usd["colocation"] == 0
+    bare = _run(catalogue, "edge", deployment=Deployment(id="x", name="x", kind="edge"))
+    assert bare.breakdown_usd["facility"] == 0  # no enclosure cost set
+
+
+def test_hybrid_rents_only_above_the_owned_base(catalogue):
+    r = _run(catalogue, "hybrid")
+    assert r.breakdown_usd["cloud_rental"] > 0
+    assert r.breakdown_usd["accelerators"] > 0
+    assert any(m.accelerators_rented > 0 for m in r.timeline)
+    sovereign = example_scenario("hybrid", "nvidia-h100-sxm", ["chat"], catalogue)
+    sovereign = sovereign.model_copy(
+        update={"workloads": [sovereign.workloads[0].model_copy(update={"sovereign": True})]}
+    )
+    pinned = run(sovereign, catalogue)
+    assert pinned.breakdown_usd["cloud_rental"] == 0
+    assert all(m.accelerators_rented == 0 for m in pinned.timeline)
+
+
+def _flat(catalogue, **update):
+    """No growth and no software gain: the month-1 fleet serves the whole horizon."""
+    demand = example_scenario(catalogue=catalogue).demand.model_copy(
+        update={"growth_frac_per_year": 0.0}
+    )
+    trends = Trends(software_efficiency_gain_frac_per_year=0.0)
+    return _run(catalogue, demand=demand, **{"trends": trends, **update})
+
+
+def test_lease_leaves_only_the_facility_in_capex(catalogue):
+    bought = _flat(catalogue)
+    leased = _flat(catalogue, finance=Finance(financing="lease"))
+    # air cooled hall in Virginia: USD 11.7/W, no premium, USD 15,000 fit-out per 10.2 kW rack
+    facility = bought.provisioned_it_kw * (11_700 + 15_000 / 10.2)
+    assert leased.capex_usd == pytest.approx(facility, rel=1e-9)
+    assert bought.capex_usd > leased.capex_usd
+    assert leased.breakdown_usd["accelerators"] > bought.breakdown_usd["accelerators"]
+
+
+def test_refresh_buys_again_at_end_of_life(catalogue):
+    r = _flat(catalogue, finance=Finance(hardware_life_years=2))
+    capex = [m.capex_usd for m in r.timeline]
+    assert capex[0] > 0
+    assert all(c == 0 for c in capex[1:24])
+    assert capex[24] > 0  # month 25: the month-1 hardware is replaced
+    assert capex[24] < capex[0]  # at a lower price, and without a second facility
+    kept = _flat(
+        catalogue,
+        finance=Finance(hardware_life_years=2),
+        trends=Trends(software_efficiency_gain_frac_per_year=0.0, refresh_at_end_of_life=False),
+    )
+    assert all(m.capex_usd == 0 for m in kept.timeline[1:])
+    assert kept.total_cost_usd < r.total_cost_usd
+
+
+def test_later_purchases_are_cheaper(catalogue):
+    r = _run(catalogue, trends=Trends(hardware_price_decline_frac_per_year=0.2))
+    per_accelerator = []
+    previous = 0
+    for m in r.timeline:
+        if m.capex_usd > 0:
+            per_accelerator.append(m.capex_usd / (m.accelerators - previous))
+        previous = m.accelerators
+    assert len(per_accelerator) >= 3
+    assert per_accelerator == sorted(per_accelerator, reverse=True)
+
+
+def test_electricity_escalates_yearly(catalogue):
+    escalating = _flat(catalogue, trends=Trends(
+        software_efficiency_gain_frac_per_year=0.0, electricity_escalation_frac_per_year=0.5
+    ))  # fmt: skip
+    flat = _flat(catalogue, trends=Trends(
+        software_efficiency_gain_frac_per_year=0.0, electricity_escalation_frac_per_year=0.0
+    ))  # fmt: skip
+    kwh = [m.energy_kwh for m in flat.timeline]
+    expected = sum(e * 1.5 ** (i / 12) for i, e in enumerate(kwh)) / sum(kwh)
+    ratio = escalating.breakdown_usd["energy"] / flat.breakdown_usd["energy"]
+    assert ratio == pytest.approx(expected, rel=1e-9)
+
+
+def test_input_output_split_adds_up_to_each_workload_cost(catalogue):
+    r = _run(catalogue)
+    total = 0.0
+    for w in r.workloads:
+        tokens = r.tokens_served * w.share_frac
+        share_in = w.operating_point.input_tokens / (
+            w.operating_point.input_tokens + w.operating_point.output_tokens
+        )
+        cost = w.cost_per_million_tokens_usd * tokens / 1e6
+        split = (
+            w.cost_per_million_input_tokens_usd * tokens * share_in
+            + w.cost_per_million_output_tokens_usd * tokens * (1 - share_in)
+        ) / 1e6
+        assert split == pytest.approx(cost, rel=1e-9)
+        total += cost
+    assert total == pytest.approx(r.total_cost_usd, rel=1e-9)
+    assert sum(w.cost_share_frac for w in r.workloads) == pytest.approx(1.0)
+
+
+def test_first_month_and_totals_agree(catalogue):
+    r = _run(catalogue)
+    assert r.timeline[0].accelerators == r.accelerators
+    assert max(m.accelerators for m in r.timeline) == r.peak_accelerators
+    assert r.accelerators == sum(w.accelerators for w in r.workloads)
+    assert math.isclose(sum(m.energy_kwh for m in r.timeline), r.energy_kwh, rel_tol=1e-9)
+    assert r.facility_power_kw == pytest.approx(r.it_power_kw * r.pue)
+
+
+@pytest.mark.parametrize(
+    ("deployment", "accelerator", "update", "expected"),
+    [
+        ("enterprise-on-prem", "nvidia-gb200", {}, "set overrides.accelerator_price_usd"),
+        ("cloud-on-demand", "amd-mi300x", {}, "set overrides.cloud_usd_per_hour"),
+        ("hybrid", "amd-mi300x", {}, "set overrides.cloud_usd_per_hour"),
+        (
+            "enterprise-on-prem",
+            "google-tpu-v6e",
+            {"overrides": Overrides(accelerator_price_usd=10_000)},
+            "no published power",
+        ),
+        ("enterprise-on-prem", "nvidia-h100-sxm", {"rack_power_kw": 40.0}, "at most 20 kW"),
+    ],
+)
+def test_infeasible_configurations_say_why_and_what_fixes_them(
+    catalogue, deployment, accelerator, update, expected
+):
+    scenario = example_scenario(deployment, accelerator, ["chat"], catalogue)
+    result = run(scenario.model_copy(update=update), catalogue)
+    assert not result.feasible
+    assert expected in result.infeasible_reason
+    assert result.total_cost_usd == 0
+    assert result.timeline == []
+
+
+def test_zero_demand_is_infeasible_with_a_reason(catalogue):
+    scenario = example_scenario(catalogue=catalogue)
+    demand = scenario.demand.model_copy(update={"tokens_per_day": 0.0})
+    result = run(scenario.model_copy(update={"demand": demand}), catalogue)
+    assert not result.feasible
+    assert "demand.tokens_per_day" in result.infeasible_reason
+
+
+def test_unsupported_precision_names_the_workload(catalogue):
+    scenario = example_scenario("enterprise-on-prem", "nvidia-h100-sxm", ["agentic"], catalogue)
+    fp4 = scenario.workloads[0].model_copy(update={"precision": Precision.FP4})
+    result = run(scenario.model_copy(update={"workloads": [fp4]}), catalogue)
+    assert not result.feasible
+    assert result.infeasible_reason.startswith("Agents and tool use: ")
+    assert "FP4" in result.infeasible_reason
+
+
+def test_unknown_ids_raise_one_line_errors_naming_the_field(catalogue):
+    scenario = example_scenario(catalogue=catalogue)
+    with pytest.raises(TcoError, match=r"^accelerator_id: unknown accelerator id 'nope'"):
+        run(scenario.model_copy(update={"accelerator_id": "nope"}), catalogue)
+    bad = scenario.workloads[1].model_copy(update={"model_id": "gpt-9"})
+    workloads = [scenario.workloads[0], bad, *scenario.workloads[2:]]
+    with pytest.raises(TcoError, match=r"^workloads\.1\.model_id: unknown model id 'gpt-9'"):
+        run(scenario.model_copy(update={"workloads": workloads}), catalogue)
+
+
+def test_warnings_for_low_utilisation_and_used_prices(catalogue):
+    scenario = example_scenario("edge", "nvidia-a100-sxm-80gb", ["chat"], catalogue)
+    demand = scenario.demand.model_copy(update={"tokens_per_day": 1e8})
+    result = run(scenario.model_copy(update={"demand": demand}), catalogue)
+    assert result.feasible, result.infeasible_reason
+    text = " ".join(result.warnings)
+    assert "Mean utilisation" in text
+    assert "used-market street price" in text
