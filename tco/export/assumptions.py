@@ -1,0 +1,191 @@
+"""What a scenario assumes: every input, the ones that differ from the defaults, and sources.
+
+"Default" is the scenario the catalogue's presets make with the same choices
+(`tco.presets.example_scenario` for the scenario's deployment preset, accelerator and
+workload presets), so the list names what the user changed after picking presets. An
+override is compared with the catalogue figure it replaces. Names and labels (scenario
+name, customer, deployment notes) are not inputs and are never listed.
+"""
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+
+from pydantic import BaseModel
+
+from tco.catalogue import Catalogue
+from tco.models import Overrides, Scenario
+from tco.presets import DEFAULT_DEPLOYMENT_ID, example_scenario
+from tco.resolution import resolve
+
+NOT_INPUTS = frozenset({"schema_version", "name", "customer_name", "deployment.notes"})
+_UNIT = re.compile(r"\s*\[([^\]]+)\]")
+_OVERRIDDEN = {  # override field → the `Resolved` figure it replaces
+    "accelerator_price_usd": "price_usd",
+    "cloud_usd_per_hour": "cloud_usd_per_hour",
+    "electricity_usd_per_kwh": "electricity_usd_per_kwh",
+    "pue": "pue",
+    "grid_gco2e_per_kwh": "grid_gco2e_per_kwh",
+    "colocation_usd_per_kw_month": "colocation_usd_per_kw_month",
+    "construction_usd_per_w": "construction_usd_per_w",
+}
+
+
+@dataclass(frozen=True)
+class Input:
+    """One leaf of a scenario: its path in the scenario file, meaning, unit and value."""
+
+    path: str
+    label: str
+    unit: str
+    value: object
+
+
+@dataclass(frozen=True)
+class Changed:
+    """An input whose value differs from the default."""
+
+    input: Input
+    default: object
+
+
+@dataclass(frozen=True)
+class Source:
+    """A catalogue row the scenario uses, what it supplies, and where its figures come from."""
+
+    item: str
+    supplies: str
+    source: str
+    as_of: str
+
+
+def _label_and_unit(description: str | None, name: str) -> tuple[str, str]:
+    text = (description or name.replace("_", " ")).strip()
+    match = _UNIT.search(text)
+    unit = match.group(1) if match else ""
+    label = _UNIT.sub("", text, count=1).rstrip(".")
+    return label, unit
+
+
+def _leaves(model: BaseModel, prefix: str = "") -> Iterator[Input]:
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        path = f"{prefix}{name}"
+        if isinstance(value, BaseModel):
+            yield from _leaves(value, f"{path}.")
+        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            for item in value:
+                yield from _leaves(item, f"{path}.{getattr(item, 'id', len(path))}.")
+        else:
+            label, unit = _label_and_unit(info.description, name)
+            yield Input(path, label, unit, value.value if isinstance(value, Enum) else value)
+
+
+def inputs(scenario: Scenario) -> list[Input]:
+    """Every input of the scenario, in the order of the scenario file."""
+    return [i for i in _leaves(scenario) if i.path not in NOT_INPUTS]
+
+
+def default_for(scenario: Scenario, catalogue: Catalogue) -> Scenario:
+    """The preset scenario with the same deployment preset, accelerator and workload presets."""
+    deployment_id = scenario.deployment.id
+    if deployment_id not in catalogue.deployments:
+        deployment_id = DEFAULT_DEPLOYMENT_ID
+    preset_ids = [w.id for w in scenario.workloads if w.id in catalogue.workloads]
+    return example_scenario(deployment_id, scenario.accelerator_id, preset_ids or None, catalogue)
+
+
+def _same(a: object, b: object) -> bool:
+    if isinstance(a, float | int) and isinstance(b, float | int) and not isinstance(a, bool):
+        return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+    return a == b
+
+
+def changed_inputs(scenario: Scenario, catalogue: Catalogue) -> list[Changed]:
+    """Inputs that differ from `default_for`; overrides against the catalogue figure."""
+    default = default_for(scenario, catalogue)
+    defaults = {i.path: i.value for i in inputs(default)}
+    catalogue_figures = resolve(scenario.model_copy(update={"overrides": Overrides()}), catalogue)
+    changed = []
+    for item in inputs(scenario):
+        if item.path.startswith("overrides."):
+            if item.value is None:
+                continue
+            field = item.path.removeprefix("overrides.")
+            changed.append(Changed(item, getattr(catalogue_figures, _OVERRIDDEN[field])))
+        elif item.path not in defaults:
+            changed.append(Changed(item, None))  # a workload of the user's own
+        elif not _same(item.value, defaults[item.path]):
+            changed.append(Changed(item, defaults[item.path]))
+    return changed
+
+
+def sources(scenario: Scenario, catalogue: Catalogue) -> list[Source]:
+    """The catalogue rows behind the scenario's figures, each with its source and date."""
+    accelerator = catalogue.get("accelerators", scenario.accelerator_id)
+    rows = [
+        Source(
+            f"Accelerator: {accelerator.label}" + (" (user-added)" if accelerator.custom else ""),
+            "memory, bandwidth, peak FLOPS, power, prices",
+            accelerator.source,
+            accelerator.as_of,
+        )
+    ]
+    model_ids = list(dict.fromkeys(w.model_id for w in scenario.workloads))
+    for model_id in model_ids:
+        model = catalogue.get("models", model_id)
+        rows.append(Source(f"Model: {model.name}", "architecture", model.source, model.as_of))
+    for workload in scenario.workloads:
+        if workload.id in catalogue.workloads:
+            preset = catalogue.workloads[workload.id]
+            rows.append(
+                Source(
+                    f"Workload: {preset.name}",
+                    "lengths, latency targets, share",
+                    preset.source,
+                    preset.as_of,
+                )
+            )
+    site = catalogue.get("sites", scenario.site_id)
+    rows.append(
+        Source(
+            f"Site: {site.name}",
+            "electricity, grid carbon, construction, colocation",
+            site.source,
+            site.as_of,
+        )
+    )
+    cooling = catalogue.get("cooling", scenario.cooling_id)
+    rows.append(
+        Source(
+            f"Cooling: {cooling.name}",
+            "PUE, rack density, facility premium",
+            cooling.source,
+            cooling.as_of,
+        )
+    )
+    if scenario.deployment.id in catalogue.deployments:
+        preset = catalogue.deployments[scenario.deployment.id]
+        rows.append(
+            Source(
+                f"Deployment: {preset.name}",
+                "ownership, operations costs",
+                preset.source,
+                preset.as_of,
+            )
+        )
+    prices = [p for p in catalogue.api_prices if p.model_id in model_ids]
+    if prices:
+        counts = {m: sum(p.model_id == m for p in prices) for m in model_ids}
+        rows.append(
+            Source(
+                "Serverless API prices",
+                "median of providers per model: "
+                + ", ".join(f"{catalogue.models[m].name} ({n})" for m, n in counts.items() if n),
+                "; ".join(dict.fromkeys(p.source for p in prices)),
+                ", ".join(sorted({p.as_of for p in prices})),
+            )
+        )
+    return rows

@@ -1,0 +1,133 @@
+"""Everything an export shows, computed once: the scenario, its result and its counterparts.
+
+The deck, the charts and the tables all read one `Report`, so a number on a slide is the
+number in the spreadsheet and the number the engine returned.
+
+Comparison scenarios default to one sensible counterpart, so the comparison and the
+break-even always mean something: an owned, colocated, edge or hybrid scenario is compared
+with the same workload mix rented on demand (the catalogue's ``cloud-on-demand``
+deployment); a cloud scenario with the same mix owned on premises (``enterprise-on-prem``).
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from tco import engine, uncertainty
+from tco.catalogue import Catalogue, builtin_catalogue
+from tco.compare import compare
+from tco.errors import TcoError
+from tco.figures import assumptions_footnote
+from tco.models import Comparison, MonteCarloResult, Result, Scenario, TornadoBar
+
+RENTED_COUNTERPART_ID = "cloud-on-demand"
+OWNED_COUNTERPART_ID = "enterprise-on-prem"
+MAX_COMPARISONS = 3
+MONTE_CARLO_SAMPLES = 1000
+
+
+@dataclass(frozen=True)
+class Compared:
+    """One comparison scenario: its result, the A→B attribution, and the month the main
+    scenario's cumulative cash falls to this one's (None if never, or if it cannot run)."""
+
+    scenario: Scenario
+    result: Result
+    attribution: Comparison
+    break_even_month: int | None
+
+
+@dataclass(frozen=True)
+class Report:
+    """The inputs and outputs every export of one scenario draws from."""
+
+    scenario: Scenario
+    result: Result
+    comparisons: tuple[Compared, ...]
+    tornado: tuple[TornadoBar, ...]
+    monte_carlo: MonteCarloResult | None
+    catalogue: Catalogue
+    today: date
+
+    @property
+    def footnote(self) -> str:
+        """The assumptions line every chart carries (the dashboard's own wording)."""
+        return assumptions_footnote(self.scenario, self.catalogue, self.today)
+
+
+def counterpart(scenario: Scenario, catalogue: Catalogue) -> Scenario:
+    """The same workload mix under the opposite ownership: rented if owned, owned if rented."""
+    if scenario.deployment.kind == "cloud":
+        preset = catalogue.get("deployments", OWNED_COUNTERPART_ID)
+        suffix = "owned on premises"
+    else:
+        preset = catalogue.get("deployments", RENTED_COUNTERPART_ID)
+        suffix = "rented on demand"
+    workloads = [w.model_copy(update={"sovereign": False}) for w in scenario.workloads]
+    return Scenario.model_validate(
+        {
+            **dict(scenario),
+            "name": f"{scenario.name[: 118 - len(suffix)]}, {suffix}",
+            "deployment": preset.as_deployment(),
+            "workloads": workloads,
+        }
+    )
+
+
+def crossover_month(main: Result, other: Result) -> int | None:
+    """First month the cumulative cash of ``main`` is no higher than ``other``'s, having been
+    higher in month 1 (owning pays back its purchases); None when that never happens."""
+    pairs = list(zip(main.timeline, other.timeline, strict=False))
+    if not pairs or pairs[0][0].cumulative_cash_usd <= pairs[0][1].cumulative_cash_usd:
+        return None
+    for mine, theirs in pairs:
+        if mine.cumulative_cash_usd <= theirs.cumulative_cash_usd:
+            return mine.month
+    return None
+
+
+def build_report(
+    scenario: Scenario,
+    catalogue: Catalogue | None = None,
+    *,
+    comparisons: Sequence[Scenario] | None = None,
+    today: date | None = None,
+    monte_carlo: bool = False,
+) -> Report:
+    """Run the engine for the scenario and its comparisons, plus the tornado.
+
+    comparisons: scenarios to compare with; None = the counterpart (see module docstring),
+    an empty sequence = none. Raises TcoError with one line when the main scenario is
+    infeasible (a deck of an impossible configuration would be all blanks).
+    """
+    catalogue = catalogue or builtin_catalogue()
+    result = engine.run(scenario, catalogue)
+    if not result.feasible:
+        raise TcoError(f"the scenario cannot be served: {result.infeasible_reason}")
+    others = [counterpart(scenario, catalogue)] if comparisons is None else list(comparisons)
+    if len(others) > MAX_COMPARISONS:
+        raise TcoError(f"at most {MAX_COMPARISONS} comparison scenarios, got {len(others)}")
+    compared = []
+    for other in others:
+        other_result = engine.run(other, catalogue)  # infeasible: the slide says why
+        compared.append(
+            Compared(
+                other,
+                other_result,
+                compare(scenario, other, catalogue),
+                crossover_month(result, other_result) if other_result.feasible else None,
+            )
+        )
+    return Report(
+        scenario=scenario,
+        result=result,
+        comparisons=tuple(compared),
+        tornado=tuple(uncertainty.tornado(scenario, catalogue)),
+        monte_carlo=(
+            uncertainty.monte_carlo(scenario, MONTE_CARLO_SAMPLES, catalogue=catalogue)
+            if monte_carlo
+            else None
+        ),
+        catalogue=catalogue,
+        today=today or date.today(),
+    )

@@ -1,0 +1,259 @@
+"""The result as tables: CSV (one table a file) and XLSX (one sheet a table), units in headers.
+
+Tables: the monthly timeline, the cost breakdown, per-workload results, every input of the
+scenario (with the default it replaces) and the sources of the catalogue figures used.
+Every cell passes through `sanitise.cell`, so user text never becomes a formula.
+"""
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+
+from tco.export import assumptions
+from tco.export.report import Report
+from tco.export.sanitise import cell
+from tco.figures import PALETTE
+from tco.timeline import CAPITAL_COMPONENTS
+
+USD = "#,##0.00"
+USD_SMALL = "#,##0.0000"
+COUNT = "#,##0"
+FRACTION = "0.0%"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its header with the unit in brackets, and how a spreadsheet shows it."""
+
+    header: str
+    number_format: str = "General"
+    width: int = 16
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    title: str
+    columns: tuple[Column, ...]
+    rows: list[tuple[object, ...]]
+
+
+def component_label(key: str) -> str:
+    """``cloud_rental`` → ``Cloud rental`` (the breakdown's component names)."""
+    text = key.replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+def component_kind(key: str) -> str:
+    return "Capital" if key in CAPITAL_COMPONENTS else "Operating"
+
+
+def _timeline(report: Report) -> Table:
+    columns = (
+        Column("Month [month]", COUNT, 10),
+        Column("Tokens served [tokens]", COUNT, 20),
+        Column("Accelerators in service [count]", COUNT),
+        Column("Of which rented [count]", COUNT),
+        Column("Utilisation [fraction 0-1]", FRACTION),
+        Column("Cash spent on purchases [USD]", USD, 18),
+        Column("Capital charge [USD]", USD, 18),
+        Column("Operating costs [USD]", USD, 18),
+        Column("Cost [USD]", USD, 18),
+        Column("Cost per million tokens [USD/M tokens]", USD_SMALL, 20),
+        Column("Cumulative cash out [USD]", USD, 20),
+        Column("Cumulative cash out if rented on demand [USD]", USD, 22),
+        Column("Facility energy [kWh]", COUNT, 18),
+        Column("Emissions [kg CO2e]", COUNT, 18),
+    )
+    rows = [
+        (
+            m.month,
+            m.tokens,
+            m.accelerators,
+            m.accelerators_rented,
+            m.utilisation_frac,
+            m.capex_usd,
+            m.capital_charge_usd,
+            m.opex_usd,
+            m.cost_usd,
+            m.cost_per_million_tokens_usd,
+            m.cumulative_cash_usd,
+            m.rental_cumulative_cash_usd,
+            m.energy_kwh,
+            m.co2e_kg,
+        )
+        for m in report.result.timeline
+    ]
+    return Table("timeline", "Timeline", columns, rows)
+
+
+def _breakdown(report: Report) -> Table:
+    result = report.result
+    total = result.total_cost_usd or 1.0
+    columns = (
+        Column("Component", width=18),
+        Column("Kind (capital charge or operating cost)", width=22),
+        Column(f"Cost over {report.scenario.horizon_months} months [USD]", USD, 20),
+        Column("Share of total cost [fraction 0-1]", FRACTION),
+        Column("Cost per million tokens [USD/M tokens]", USD_SMALL, 20),
+    )
+    per_million = result.cost_per_million_tokens_usd / total
+    rows = [
+        (component_label(k), component_kind(k), v, v / total, v * per_million)
+        for k, v in result.breakdown_usd.items()
+    ]
+    return Table("breakdown", "Breakdown", columns, rows)
+
+
+def _workloads(report: Report) -> Table:
+    columns = (
+        Column("Workload", width=26),
+        Column("Model", width=18),
+        Column("Precision", width=10),
+        Column("Share of tokens [fraction 0-1]", FRACTION),
+        Column("Tokens per day, month 1 [tokens/day]", COUNT, 20),
+        Column("Accelerators at peak, month 1 [count]", "#,##0.0"),
+        Column("Cost per million tokens [USD/M tokens]", USD_SMALL, 20),
+        Column("Cost per million input tokens [USD/M tokens]", USD_SMALL, 20),
+        Column("Cost per million output tokens [USD/M tokens]", USD_SMALL, 20),
+        Column("Share of cost [fraction 0-1]", FRACTION),
+        Column("Output tokens per second per accelerator [tokens/s]", "#,##0.0", 20),
+        Column("Output tokens per second per user [tokens/s]", "#,##0.0", 20),
+        Column("Time to first token [ms]", "#,##0", 14),
+        Column("Time per output token [ms]", "#,##0.0", 14),
+        Column("Batch size per model copy [count]", COUNT, 14),
+        Column("Tensor parallel [accelerators]", COUNT, 14),
+        Column("Limited by", width=18),
+    )
+    models = report.catalogue.models
+    rows = []
+    for w in report.result.workloads:
+        p = w.operating_point
+        model = models[w.model_id].name if w.model_id in models else w.model_id
+        rows.append(
+            (
+                w.name,
+                model,
+                w.precision,
+                w.share_frac,
+                w.tokens_per_day,
+                w.accelerators,
+                w.cost_per_million_tokens_usd,
+                w.cost_per_million_input_tokens_usd,
+                w.cost_per_million_output_tokens_usd,
+                w.cost_share_frac,
+                p.output_tokens_per_s_per_accelerator,
+                p.output_tokens_per_s_per_user,
+                p.ttft_ms,
+                p.tpot_ms,
+                p.batch_size,
+                p.tensor_parallel,
+                p.bound,
+            )
+        )
+    return Table("workloads", "Workloads", columns, rows)
+
+
+def _inputs(report: Report) -> Table:
+    changed = {
+        c.input.path: c.default
+        for c in assumptions.changed_inputs(report.scenario, report.catalogue)
+    }
+    columns = (
+        Column("Input (path in the scenario file)", width=40),
+        Column("Meaning", width=50),
+        Column("Unit", width=12),
+        Column("Value", width=18),
+        Column("Changed from the default", width=12),
+        Column("Default or catalogue figure it replaces", width=22),
+    )
+    rows = [
+        (
+            i.path,
+            i.label,
+            i.unit,
+            _plain(i.value),
+            "yes" if i.path in changed else "",
+            _plain(changed.get(i.path)),
+        )
+        for i in assumptions.inputs(report.scenario)
+    ]
+    return Table("inputs", "Inputs", columns, rows)
+
+
+def _sources(report: Report) -> Table:
+    columns = (
+        Column("Catalogue row", width=36),
+        Column("Figures it supplies", width=36),
+        Column("Source", width=90),
+        Column("As of", width=14),
+    )
+    rows = [
+        (s.item, s.supplies, s.source, s.as_of)
+        for s in assumptions.sources(report.scenario, report.catalogue)
+    ]
+    return Table("sources", "Sources", columns, rows)
+
+
+def _plain(value: object) -> object:
+    """Inputs as spreadsheet values: numbers stay numbers, empty stays empty."""
+    if value is None or isinstance(value, int | float | str):
+        return value
+    return str(value)
+
+
+BUILDERS: dict[str, Callable[[Report], Table]] = {
+    "timeline": _timeline,
+    "breakdown": _breakdown,
+    "workloads": _workloads,
+    "inputs": _inputs,
+    "sources": _sources,
+}
+TABLE_NAMES = tuple(BUILDERS)
+
+
+def table(report: Report, name: str) -> Table:
+    """One table of the report by name (see `TABLE_NAMES`)."""
+    return BUILDERS[name](report)
+
+
+def csv_bytes(report: Report, name: str) -> bytes:
+    """One table as UTF-8 CSV with a byte-order mark, so Excel reads the units' symbols."""
+    data = table(report, name)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([c.header for c in data.columns])
+    writer.writerows([cell(v) for v in row] for row in data.rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def xlsx_bytes(report: Report) -> bytes:
+    """Every table as one sheet of a workbook, with a frozen, bold header row."""
+    book = Workbook()
+    book.remove(book.active)
+    header_font = Font(bold=True, color="FFFFFF")
+    header_fill = PatternFill("solid", fgColor=PALETTE[0].lstrip("#"))
+    for name in TABLE_NAMES:
+        data = table(report, name)
+        sheet = book.create_sheet(data.title)
+        sheet.append([c.header for c in data.columns])
+        for row in data.rows:
+            sheet.append([cell(v) for v in row])
+        for index, column in enumerate(data.columns, start=1):
+            letter = sheet.cell(row=1, column=index).column_letter
+            sheet.column_dimensions[letter].width = column.width
+            head = sheet.cell(row=1, column=index)
+            head.font, head.fill = header_font, header_fill
+            head.alignment = Alignment(wrap_text=True, vertical="top")
+            for (value,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                value.number_format = column.number_format
+        sheet.freeze_panes = "A2"
+    book.properties.title = cell(f"inference-tco: {report.scenario.name}")
+    book.properties.creator = "inference-tco"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
