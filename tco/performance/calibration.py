@@ -184,19 +184,16 @@ def achievable_matmul_frac(accelerator_id: str, vendor_prefix: str, eight_bit: b
 
     From data/calibration/achievable_matmul.csv (stas00/ml-engineering MAMF table: the
     largest TFLOPS any matmul shape reached, which includes the clock the part sustains
-    within its power limit). 8-bit and 4-bit matmuls use the FP8 row where measured, else the
-    BF16 row. Parts never measured take the median of their vendor's parts (of all parts
-    when the vendor has none), a stated default rather than a measurement.
+    within its power limit). 8-bit and 4-bit matmuls use the part's FP8 row where measured,
+    else its BF16 row. Parts never measured take the median BF16 share of their vendor's
+    parts (of all parts when the vendor has none): a stated default, not a measurement.
     """
     table = _matmul_table()
-    dtypes = ("fp8", "bf16") if eight_bit else ("bf16",)
-    for dtype in dtypes:
+    for dtype in ("fp8", "bf16") if eight_bit else ("bf16",):
         if (accelerator_id, dtype) in table:
             return table[(accelerator_id, dtype)][1]
-    dtype = dtypes[0]
-    same_vendor = [f for (_, d), (v, f) in table.items() if d == dtype and v == vendor_prefix]
-    pool = same_vendor or [f for (_, d), (_, f) in table.items() if d == dtype]
-    return statistics.median(pool)
+    same_vendor = [f for (_, d), (v, f) in table.items() if d == "bf16" and v == vendor_prefix]
+    return statistics.median(same_vendor or [f for (_, d), (_, f) in table.items() if d == "bf16"])
 
 
 def clear_cache() -> None:

@@ -153,17 +153,18 @@ def software_level(case: Case) -> str:
 def predict(case: Case, eff: Efficiency | None = None, glob: Globals | None = None) -> float:
     """Predicted output tokens/s per accelerator for a case (0 if the model says infeasible).
 
-    Beam search of width W (MLPerf GPT-J) decodes W sequences per request that share the
-    prompt's KV cache (as TensorRT-LLM does): modelled as W sequences that each carry 1/W of
-    the prompt (right for prompt FLOPs and KV memory; the shared prompt's KV reads are
-    under-counted). MLPerf counts one beam's tokens, so the rate is divided by W.
+    Beam search of width W (MLPerf GPT-J) decodes W sequences per request. Each beam is
+    modelled as an independent sequence with the whole prompt: right for the KV each beam
+    reads per step, conservative for prompt FLOPs and KV memory (counted W times where a
+    runtime may share the prompt between beams). MLPerf counts one beam's tokens, so the rate
+    is divided by W.
     """
     accelerator = builtin_catalogue().accelerators[case.accelerator_id]
     solution = solve(
         shape(model(case.model_id), case.precision),
         accelerator,
         case.precision,
-        max(round(case.input_tokens / case.beam_width), 1),
+        case.input_tokens,
         case.output_tokens,
         case.system_accelerators,
         eff or efficiency(case.stack, software_level(case)),
