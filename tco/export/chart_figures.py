@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from tco import figures
 from tco.errors import TcoError
-from tco.export.report import Report
+from tco.export.report import Report, with_monte_carlo
 
 
 def _cost_over_time(report: Report) -> go.Figure:
@@ -64,11 +64,8 @@ def _tornado(report: Report) -> go.Figure:
 
 
 def _uncertainty(report: Report) -> go.Figure:
-    if report.monte_carlo is None:
-        raise TcoError(
-            "the uncertainty chart needs the Monte Carlo run (build_report(..., monte_carlo=True))"
-        )
-    return figures.fan_chart(report.monte_carlo, footnote=report.footnote)
+    mc = with_monte_carlo(report).monte_carlo
+    return figures.fan_chart(mc, footnote=report.footnote)
 
 
 CHARTS: dict[str, Callable[[Report], go.Figure]] = {

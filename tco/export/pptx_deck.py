@@ -8,17 +8,15 @@ sources (paged when long). Every chart is a native PowerPoint chart holding the 
 numbers; every slide carries the assumptions line with the date.
 """
 
-import dataclasses
 import io
 from collections.abc import Callable, Sequence
 
 from pptx import Presentation
 
-from tco import uncertainty
 from tco.errors import TcoError
 from tco.export import chart_slides, images, text_slides
 from tco.export.pptx_text import SLIDE_H, SLIDE_W, page_number
-from tco.export.report import MONTE_CARLO_SAMPLES, Report
+from tco.export.report import Report, with_monte_carlo
 from tco.export.sanitise import text as clean
 
 SECTIONS: dict[str, str] = {
@@ -74,11 +72,8 @@ def build_deck(
     """The deck as .pptx bytes. ``renderer`` draws the picture slides (default: the
     process's warm Chrome); ``progress(fraction, label)`` is told about each section."""
     chosen = check_sections(sections)
-    if "uncertainty" in chosen and report.monte_carlo is None:
-        mc = uncertainty.monte_carlo(
-            report.scenario, MONTE_CARLO_SAMPLES, catalogue=report.catalogue
-        )
-        report = dataclasses.replace(report, monte_carlo=mc)
+    if "uncertainty" in chosen:
+        report = with_monte_carlo(report)
     deck = Presentation()
     deck.slide_width, deck.slide_height = SLIDE_W, SLIDE_H
     props = deck.core_properties

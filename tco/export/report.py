@@ -9,6 +9,7 @@ with the same workload mix rented on demand (the catalogue's ``cloud-on-demand``
 deployment); a cloud scenario with the same mix owned on premises (``enterprise-on-prem``).
 """
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -84,6 +85,14 @@ def crossover_month(main: Result, other: Result) -> int | None:
         if mine.cumulative_cash_usd <= theirs.cumulative_cash_usd:
             return mine.month
     return None
+
+
+def with_monte_carlo(report: Report) -> Report:
+    """The report with its Monte Carlo run (done now if it was not)."""
+    if report.monte_carlo is not None:
+        return report
+    mc = uncertainty.monte_carlo(report.scenario, MONTE_CARLO_SAMPLES, catalogue=report.catalogue)
+    return dataclasses.replace(report, monte_carlo=mc)
 
 
 def build_report(
