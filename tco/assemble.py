@@ -66,28 +66,43 @@ def infeasible_result(scenario: Scenario, reason: str) -> Result:
     )
 
 
-def _balance(prepared: Prepared, t: Timeline, total_usd: float) -> BalanceCheck:
+_MONTHLY_FIELDS = (
+    "tokens", "capacity_tokens", "owned_accelerators", "rented_accelerators",
+    "accelerator_hours", "provisioned_it_kw", "it_energy_kwh", "facility_energy_kwh",
+    "co2e_kg", "water_l", "capex_cash_usd", "capital_charge_usd", "opex_usd", "cash_usd",
+    "rental_cash_usd",
+)  # fmt: skip
+
+
+def _monthly(t: Timeline) -> dict[str, np.ndarray]:
+    """Each monthly field summed over workloads (one sample), with the components' totals."""
+    stacked = np.stack([getattr(t, name)[0] for name in _MONTHLY_FIELDS]).sum(axis=1)
+    monthly = dict(zip(_MONTHLY_FIELDS, stacked, strict=True))
+    monthly["cost_usd"] = monthly["capital_charge_usd"] + monthly["opex_usd"]
+    return monthly
+
+
+def _balance(
+    prepared: Prepared, t: Timeline, monthly: dict[str, np.ndarray], breakdown: dict[str, float]
+) -> BalanceCheck:
     """Three independent checks of the arrays (docs/methodology.md §9)."""
     plan = prepared.plan
-    breakdown_sum = sum(float(v.sum()) for v in t.components_usd.values())
-    scale = max(1.0, abs(total_usd))
-    components_ok = (
-        abs(breakdown_sum - total_usd) <= _REL * scale
-        and abs(float((t.capital_charge_usd + t.opex_usd).sum()) - total_usd) <= _REL * scale
-    )
-    # energy recomputed from power: kW per accelerator × load × hours × PUE
-    rate_per_hour = t.capacity_tokens / np.maximum(t.accelerator_hours, 1e-300)
-    busy_hours = np.where(
-        t.accelerator_hours > 0, t.tokens / np.maximum(rate_per_hour, 1e-300), 0.0
-    )
-    busy_weight = plan.busy_power_frac[None, :, None] - plan.idle_power_frac
+    total = float(monthly["cost_usd"].sum())
+    scale = max(1.0, abs(total))
+    components_ok = abs(sum(breakdown.values()) - total) <= _REL * scale
+    # energy recomputed from power: kW per accelerator × load × hours × PUE, where the
+    # busy hours follow from tokens over the rate per accelerator-hour
+    hours = t.accelerator_hours[0]
+    rate_per_hour = t.capacity_tokens[0] / np.where(hours > 0, hours, np.inf)
+    busy_hours = t.tokens[0] / np.where(rate_per_hour > 0, rate_per_hour, np.inf)
+    busy_weight = plan.busy_power_frac[:, None] - plan.idle_power_frac
     power_kw = (
         plan.accelerator_kw
-        * (plan.idle_power_frac * t.accelerator_hours + busy_weight * busy_hours)
+        * (plan.idle_power_frac * hours + busy_weight * busy_hours)
         / HOURS_PER_MONTH
     )
     expected_kwh = float((power_kw * HOURS_PER_MONTH).sum()) * float(prepared.samples.pue[0])
-    energy_total = float(t.facility_energy_kwh.sum())
+    energy_total = float(monthly["facility_energy_kwh"].sum())
     energy_ok = abs(expected_kwh - energy_total) <= 1e-6 * max(1.0, energy_total)
     tokens_ok = bool(np.all(t.tokens <= t.capacity_tokens * (1 + _REL)))
     return BalanceCheck(
@@ -95,12 +110,6 @@ def _balance(prepared: Prepared, t: Timeline, total_usd: float) -> BalanceCheck:
         energy_equals_power_times_hours=energy_ok,
         tokens_within_capacity=tokens_ok,
     )
-
-
-def _finite(t: Timeline) -> bool:
-    arrays = [*t.components_usd.values(), t.cost_usd, t.cash_usd, t.rental_cash_usd]
-    arrays += [t.tokens, t.capacity_tokens, t.facility_energy_kwh, t.co2e_kg, t.water_l]
-    return all(bool(np.isfinite(a).all()) for a in arrays)
 
 
 def _break_even(cash: np.ndarray, rental: np.ndarray) -> int | None:
@@ -112,30 +121,25 @@ def _break_even(cash: np.ndarray, rental: np.ndarray) -> int | None:
 _MONTHS = TypeAdapter(list[MonthResult])
 
 
-def _months(t: Timeline, cash: np.ndarray, rental: np.ndarray | None) -> list[MonthResult]:
-    tokens = t.tokens[0].sum(axis=0)
-    capacity = t.capacity_tokens[0].sum(axis=0)
-    owned = t.owned_accelerators[0].sum(axis=0)
-    rented = t.rented_accelerators[0].sum(axis=0)
-    charge = t.capital_charge_usd[0].sum(axis=0)
-    opex = t.opex_usd[0].sum(axis=0)
-    cost = charge + opex
+def _months(monthly: dict[str, np.ndarray], rental: bool) -> list[MonthResult]:
+    tokens, capacity = monthly["tokens"], monthly["capacity_tokens"]
+    rented = monthly["rented_accelerators"]
     columns = {
         "tokens": tokens,
-        "accelerators": np.rint(owned + rented).astype(np.int64),
+        "accelerators": np.rint(monthly["owned_accelerators"] + rented).astype(np.int64),
         "accelerators_rented": np.rint(rented).astype(np.int64),
         "utilisation_frac": np.minimum(1.0, tokens / np.where(capacity > 0, capacity, np.inf)),
-        "capex_usd": t.capex_cash_usd[0].sum(axis=0),
-        "capital_charge_usd": charge,
-        "opex_usd": opex,
-        "cost_usd": cost,
-        "cost_per_million_tokens_usd": cost / tokens * TOKENS_PER_MILLION,
-        "cumulative_cash_usd": np.maximum(np.cumsum(cash), 0.0),
-        "energy_kwh": t.facility_energy_kwh[0].sum(axis=0),
-        "co2e_kg": t.co2e_kg[0].sum(axis=0),
+        "capex_usd": monthly["capex_cash_usd"],
+        "capital_charge_usd": monthly["capital_charge_usd"],
+        "opex_usd": monthly["opex_usd"],
+        "cost_usd": monthly["cost_usd"],
+        "cost_per_million_tokens_usd": monthly["cost_usd"] / tokens * TOKENS_PER_MILLION,
+        "cumulative_cash_usd": np.maximum(np.cumsum(monthly["cash_usd"]), 0.0),
+        "energy_kwh": monthly["facility_energy_kwh"],
+        "co2e_kg": monthly["co2e_kg"],
     }
-    if rental is not None:
-        columns["rental_cumulative_cash_usd"] = np.cumsum(rental)
+    if rental:
+        columns["rental_cumulative_cash_usd"] = np.cumsum(monthly["rental_cash_usd"])
     names = list(columns)
     rows = zip(*(columns[name].tolist() for name in names), strict=True)
     return _MONTHS.validate_python(
@@ -143,11 +147,14 @@ def _months(t: Timeline, cash: np.ndarray, rental: np.ndarray | None) -> list[Mo
     )
 
 
-def _workloads(prepared: Prepared, t: Timeline, total_usd: float) -> list[WorkloadResult]:
+def _workloads(
+    prepared: Prepared,
+    cost: np.ndarray,
+    tokens: np.ndarray,
+    first: np.ndarray,
+    total_usd: float,
+) -> list[WorkloadResult]:
     results = []
-    cost = (t.capital_charge_usd + t.opex_usd)[0].sum(axis=-1)
-    tokens = t.tokens[0].sum(axis=-1)
-    first = (t.owned_accelerators + t.rented_accelerators)[0, :, 0]
     for i, (workload, point) in enumerate(
         zip(prepared.scenario.workloads, prepared.points, strict=True)
     ):
@@ -177,7 +184,11 @@ def _workloads(prepared: Prepared, t: Timeline, total_usd: float) -> list[Worklo
 
 
 def _warnings(
-    prepared: Prepared, t: Timeline, utilisation: float, usage: float, cost: float
+    prepared: Prepared,
+    monthly: dict[str, np.ndarray],
+    utilisation: float,
+    usage: float,
+    cost: float,
 ) -> list[str]:
     s, r = prepared.scenario, prepared.resolved
     notes = []
@@ -199,7 +210,7 @@ def _warnings(
         )
     if not a.tdp_w and not a.system_power_kw:
         notes.append(f"{a.label} has no published power: energy, carbon and water are left at 0.")
-    provisioned = t.provisioned_it_kw[0].sum(axis=0)
+    provisioned = monthly["provisioned_it_kw"]
     if owns and provisioned[0] > 0 and provisioned.max() > 2 * provisioned[0]:
         notes.append(
             f"Demand growth takes the owned IT load from {provisioned[0]:,.0f} kW to "
@@ -211,31 +222,32 @@ def _warnings(
 def build_result(prepared: Prepared, t: Timeline, catalogue: Catalogue) -> Result:
     """The `Result` of a one-sample, per-workload timeline."""
     s, r = prepared.scenario, prepared.resolved
-    if not _finite(t):
+    monthly = _monthly(t)
+    components = np.stack([t.components_usd[name][0] for name in COMPONENTS]).sum(axis=(1, 2))
+    if not (np.isfinite(components).all() and all(np.isfinite(v).all() for v in monthly.values())):
         return infeasible_result(
             s, "the calculation produced a non-finite number; please report this scenario."
         )
-    breakdown = {name: float(t.components_usd[name].sum()) for name in COMPONENTS}
-    total = float((t.capital_charge_usd + t.opex_usd).sum())
-    tokens = float(t.tokens.sum())
-    capacity = float(t.capacity_tokens.sum())
+    breakdown = dict(zip(COMPONENTS, components.tolist(), strict=True))
+    total = float(monthly["cost_usd"].sum())
+    tokens = float(monthly["tokens"].sum())
+    capacity = float(monthly["capacity_tokens"].sum())
     share_in = np.array([w.input_tokens / w.tokens_per_request for w in s.workloads])
     prefill = np.array([p.prefill_time_frac for p in prepared.points])
     cost_w = (t.capital_charge_usd + t.opex_usd)[0].sum(axis=-1)
     tokens_w = t.tokens[0].sum(axis=-1)
-    kind = s.deployment.kind
-    rental = None if not r.cloud_usd_per_hour else t.rental_cash_usd[0].sum(axis=0)
-    cash = t.cash_usd[0].sum(axis=0)
-    accelerators = (t.owned_accelerators + t.rented_accelerators)[0].sum(axis=0)
-    first_it_kw = float(t.it_energy_kwh[0, :, 0].sum()) / HOURS_PER_MONTH
+    rental = bool(r.cloud_usd_per_hour)
+    accelerators = monthly["owned_accelerators"] + monthly["rented_accelerators"]
+    first_it_kw = float(monthly["it_energy_kwh"][0]) / HOURS_PER_MONTH
     first_accelerators = float(accelerators[0])
     layout = prepared.layout
     racks = layout.racks(first_accelerators) if layout else 0
     utilisation = tokens / capacity if capacity else 0.0
     usage = _per_million(total, capacity)
     cost_per_million = _per_million(total, tokens)
-    energy = float(t.facility_energy_kwh.sum())
-    co2e = float(t.co2e_kg.sum())
+    energy = float(monthly["facility_energy_kwh"].sum())
+    co2e = float(monthly["co2e_kg"].sum())
+    owning = s.deployment.kind != "cloud" and rental
     return Result(
         scenario_name=s.name,
         currency_year=s.finance.currency_year,
@@ -248,31 +260,38 @@ def build_result(prepared: Prepared, t: Timeline, catalogue: Catalogue) -> Resul
             float((cost_w * (1 - prefill)).sum()), float((tokens_w * (1 - share_in)).sum())
         ),
         usage_cost_per_million_tokens_usd=usage,
-        accelerator_hour_cost_usd=total / float(t.accelerator_hours.sum()),
+        accelerator_hour_cost_usd=total / float(monthly["accelerator_hours"].sum()),
         total_cost_usd=total,
         breakdown_usd=breakdown,
-        capex_usd=float(t.capex_cash_usd.sum()),
-        opex_usd_per_year=float(t.opex_usd.sum()) / (s.horizon_months / MONTHS_PER_YEAR),
+        capex_usd=float(monthly["capex_cash_usd"].sum()),
+        opex_usd_per_year=float(monthly["opex_usd"].sum()) / (s.horizon_months / MONTHS_PER_YEAR),
         accelerators=round(first_accelerators),
         peak_accelerators=round(float(accelerators.max())),
         servers=math.ceil(first_accelerators / prepared.server_accelerators - 1e-9),
         racks=racks,
         floor_area_m2=racks * FLOOR_M2_PER_RACK,
         it_power_kw=first_it_kw,
-        provisioned_it_kw=float(t.provisioned_it_kw[0, :, 0].sum()),
+        provisioned_it_kw=float(monthly["provisioned_it_kw"][0]),
         facility_power_kw=first_it_kw * r.pue,
         pue=r.pue,
         utilisation_frac=min(1.0, utilisation),
         energy_kwh=energy,
         co2e_kg=co2e,
-        water_l=float(t.water_l.sum()),
+        water_l=float(monthly["water_l"].sum()),
         joules_per_token=energy * J_PER_KWH / tokens,
         gco2e_per_million_tokens=co2e * 1000.0 / tokens * TOKENS_PER_MILLION,
         tokens_served=tokens,
-        break_even_month=None if kind == "cloud" or rental is None else _break_even(cash, rental),
+        break_even_month=(
+            _break_even(monthly["cash_usd"], monthly["rental_cash_usd"]) if owning else None
+        ),
         api_usd_per_million_tokens=api_usd_per_million_tokens(s.workloads, catalogue.api_prices),
-        workloads=_workloads(prepared, t, total),
-        timeline=_months(t, cash, rental),
-        balance=_balance(prepared, t, total),
-        warnings=_warnings(prepared, t, utilisation, usage, cost_per_million),
+        workloads=_workloads(prepared, cost_w, tokens_w, _first_accelerators(t), total),
+        timeline=_months(monthly, rental),
+        balance=_balance(prepared, t, monthly, breakdown),
+        warnings=_warnings(prepared, monthly, utilisation, usage, cost_per_million),
     )
+
+
+def _first_accelerators(t: Timeline) -> np.ndarray:
+    """Accelerators each workload occupies in month 1 (owned + rented at peak) [count]."""
+    return (t.owned_accelerators + t.rented_accelerators)[0, :, 0]

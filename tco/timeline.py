@@ -280,33 +280,38 @@ def _costs(
     life = samples.hardware_life_months.astype(np.int64)
     buy = plan.financing == "buy"
     rate = _per_sample(samples.wacc_frac) if buy else plan.lease_rate_frac
-    hardware_decline = yearly_factor(-plan.hardware_price_decline_frac_per_year, months)
-    unit = hardware_cost_per_accelerator(
-        _per_sample(samples.accelerator_price_usd) * hardware_decline,
-        plan.capex,
-        plan.hardware_discount_frac,
+    # Every hardware class costs a fixed share of the accelerator's price (tco.costs.capex),
+    # so the charges of all classes follow from one stream of spend on accelerators.
+    price = _per_sample(samples.accelerator_price_usd) * yearly_factor(
+        -plan.hardware_price_decline_frac_per_year, months
     )
+    spend = purchased * price  # accelerators bought × their price that month [USD]
+    shares = {
+        name: float(value)
+        for name, value in hardware_cost_per_accelerator(
+            1.0, plan.capex, plan.hardware_discount_frac
+        ).items()
+    }
+    hardware_share = sum(shares.values())
+    within_life = window_sum(spend, life)
+    within_network_life = window_sum(spend, plan.network_life_months)
     components: dict[str, np.ndarray] = {}
-    capex_cash = np.zeros_like(tokens)
-    hardware_bought = np.zeros_like(tokens)
-    proceeds = np.zeros_like(tokens)
+    charges: dict[tuple[bool, float], np.ndarray] = {}  # (network life?, residual) → charge
     for name in HARDWARE_CLASSES:
-        bought = purchased * unit[name]
-        hardware_bought = hardware_bought + bought
-        class_life = plan.network_life_months if name in NETWORK_CLASSES else life
+        network = name in NETWORK_CLASSES
         residual = plan.residual_value_frac if name in RESIDUAL_CLASSES else 0.0
-        factor = capital_charge_factor(rate, _per_sample(class_life), residual)
-        charge = factor * window_sum(bought, class_life)
-        components[name] = charge
-        if buy:
-            capex_cash = capex_cash + bought
-            if residual and plan.refresh_at_end_of_life:
-                proceeds = proceeds + residual * lagged(bought, life)
-
-    in_service_value = (
-        window_sum(hardware_bought, life)
-        if plan.refresh_at_end_of_life
-        else np.cumsum(hardware_bought, axis=-1)
+        if (network, residual) not in charges:
+            class_life = plan.network_life_months if network else life
+            factor = capital_charge_factor(rate, _per_sample(class_life), residual)
+            charges[network, residual] = factor * (within_network_life if network else within_life)
+        components[name] = shares[name] * charges[network, residual]
+    capex_cash = spend * hardware_share if buy else np.zeros_like(tokens)
+    proceeds = np.zeros_like(tokens)
+    if buy and plan.refresh_at_end_of_life and plan.residual_value_frac:
+        resold = sum(shares[name] for name in RESIDUAL_CLASSES)
+        proceeds = plan.residual_value_frac * resold * lagged(spend, life)
+    in_service_value = hardware_share * (
+        within_life if plan.refresh_at_end_of_life else np.cumsum(spend, axis=-1)
     )
     built_kw = np.diff(facility_kw, axis=-1, prepend=0.0)
     if plan.kind in ("owned", "hybrid"):

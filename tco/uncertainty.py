@@ -92,6 +92,52 @@ def _horizon_cost(prepared: Prepared, samples: Samples) -> tuple[np.ndarray, np.
     return horizon, cost / tokens * TOKENS_PER_MILLION
 
 
+_SWEEP_MINIMUM = {
+    "pue": 1.0,
+    "peak_to_average": 1.0,
+    "hardware_life_months": 1.0,
+    "throughput_factor": 1e-6,
+    "demand_growth_frac_per_year": -0.9,
+    "software_efficiency_gain_frac_per_year": -0.9,
+}
+"""Lowest value a swept input may take (others: 0)."""
+
+
+def sweep(
+    scenario: Scenario, catalogue: Catalogue | None = None, **values: np.ndarray
+) -> np.ndarray:
+    """Cost per million tokens over the horizon for many variants of one scenario at once.
+
+    ``values`` maps input names of `RANGES` to arrays of equal length (one value per
+    variant; months for ``hardware_life_months``); inputs not given keep the scenario's
+    value. One vectorised timeline serves them all: this is how a dashboard draws a
+    sensitivity curve or grid [USD per 1M tokens].
+    """
+    known = {r.field for r in RANGES}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise TcoError(f"cannot sweep {', '.join(unknown)}; inputs: {', '.join(sorted(known))}")
+    arrays = {k: np.asarray(v) for k, v in values.items()}
+    sizes = {a.shape for a in arrays.values()}
+    if (
+        len(sizes) != 1
+        or len(next(iter(sizes))) != 1
+        or not 1 <= next(iter(sizes))[0] <= MAX_SAMPLES
+    ):
+        raise TcoError(f"sweep values must be 1-D arrays of one length, 1 to {MAX_SAMPLES:,}")
+    for name, array in arrays.items():
+        low = _SWEEP_MINIMUM.get(name, 0.0)
+        if not (np.isfinite(array).all() and (array >= low).all()):
+            raise TcoError(f"sweep values of {name} must be finite and at least {low:g}")
+    prepared = _prepared(scenario, catalogue)
+    count = next(iter(sizes))[0]
+    if "hardware_life_months" in arrays:
+        arrays["hardware_life_months"] = np.maximum(1, np.rint(arrays["hardware_life_months"]))
+    samples = prepared.samples.repeat(count).with_values(**arrays)
+    horizon, _ = _horizon_cost(prepared, samples)
+    return horizon
+
+
 def _base(prepared: Prepared, field: str) -> float:
     return float(getattr(prepared.samples, field)[0])
 
@@ -176,7 +222,5 @@ def monte_carlo(
         horizon_p10_usd_per_million=float(h10),
         horizon_p50_usd_per_million=float(h50),
         horizon_p90_usd_per_million=float(h90),
-        distributions={
-            r.label: f"{r.words}; narrowed to be symmetric at a bound" for r in RANGES
-        },
+        distributions={r.label: f"{r.words}; narrowed to be symmetric at a bound" for r in RANGES},
     )

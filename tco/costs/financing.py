@@ -69,7 +69,8 @@ def window_sum(monthly: np.ndarray, window_months: np.ndarray | int) -> np.ndarr
     cumulative = np.cumsum(monthly, axis=-1)
     months = monthly.shape[-1]
     n = np.asarray(window_months, dtype=np.int64)
-    if n.ndim == 0:
+    if n.size == 1:
+        n = n.reshape(())
         if n >= months:
             return cumulative
         lagged = np.zeros_like(cumulative)
@@ -91,7 +92,8 @@ def lagged(monthly: np.ndarray, lag_months: np.ndarray | int) -> np.ndarray:
     """
     months = monthly.shape[-1]
     n = np.asarray(lag_months, dtype=np.int64)
-    if n.ndim == 0:
+    if n.size == 1:
+        n = int(n.reshape(()))
         out = np.zeros_like(monthly)
         if n < months:
             out[..., n:] = monthly[..., : months - n]

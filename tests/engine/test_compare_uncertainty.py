@@ -2,6 +2,7 @@
 
 import math
 
+import numpy as np
 import pytest
 
 from tco.compare import DRIVERS, compare
@@ -9,7 +10,7 @@ from tco.engine import run
 from tco.errors import TcoError
 from tco.models import Finance, Overrides
 from tco.presets import example_scenario
-from tco.uncertainty import RANGES, monte_carlo, tornado
+from tco.uncertainty import RANGES, monte_carlo, sweep, tornado
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +110,21 @@ def test_uncertainty_refuses_bad_requests(base, catalogue):
     gb200 = example_scenario("hyperscale-owned", "nvidia-gb200", ["chat"], catalogue)
     with pytest.raises(TcoError, match="infeasible"):
         tornado(gb200, catalogue)
+
+
+def test_sweep_agrees_with_full_runs(base, catalogue):
+    tariffs = np.array([0.05, 0.10, 0.20])
+    swept = sweep(base, catalogue, electricity_usd_per_kwh=tariffs)
+    for tariff, cost in zip(tariffs, swept, strict=True):
+        scenario = base.model_copy(update={"overrides": Overrides(electricity_usd_per_kwh=tariff)})
+        assert cost == pytest.approx(run(scenario, catalogue).cost_per_million_tokens_usd, rel=1e-9)
+    assert list(swept) == sorted(swept)
+
+
+def test_sweep_refuses_bad_inputs(base, catalogue):
+    with pytest.raises(TcoError, match="cannot sweep colour"):
+        sweep(base, catalogue, colour=np.array([1.0]))
+    with pytest.raises(TcoError, match="at least 1"):
+        sweep(base, catalogue, pue=np.array([0.5]))
+    with pytest.raises(TcoError, match="one length"):
+        sweep(base, catalogue, pue=np.array([1.2]), wacc_frac=np.array([0.1, 0.2]))
