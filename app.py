@@ -17,12 +17,43 @@ st.set_page_config(
 )
 
 pages = [
-    st.Page(HERE / "pages/overview.py", title="Overview", icon="📊", default=True),
-    st.Page(HERE / "pages/scenario.py", title="Scenario", icon="🛠️", url_path="scenario"),
-    st.Page(HERE / "pages/catalogue.py", title="Catalogue", icon="🗂️", url_path="catalogue"),
+    st.Page(
+        HERE / "pages/overview.py", title="Overview", icon=":material/dashboard:", default=True
+    ),
+    st.Page(
+        HERE / "pages/scenario.py", title="Scenario", icon=":material/tune:", url_path="scenario"
+    ),
+    st.Page(
+        HERE / "pages/compare.py",
+        title="Compare",
+        icon=":material/compare_arrows:",
+        url_path="compare",
+    ),
+    st.Page(
+        HERE / "pages/uncertainty.py",
+        title="Uncertainty",
+        icon=":material/ssid_chart:",
+        url_path="uncertainty",
+    ),
+    st.Page(
+        HERE / "pages/performance.py",
+        title="Performance",
+        icon=":material/speed:",
+        url_path="performance",
+    ),
+    st.Page(
+        HERE / "pages/catalogue.py",
+        title="Catalogue",
+        icon=":material/memory:",
+        url_path="catalogue",
+    ),
 ]
 if (HERE / "pages/export.py").is_file():
-    pages.append(st.Page(HERE / "pages/export.py", title="Export", icon="📤", url_path="export"))
+    pages.append(
+        st.Page(
+            HERE / "pages/export.py", title="Export", icon=":material/ios_share:", url_path="export"
+        )
+    )
 
 scenario = state.current()
 with st.sidebar:

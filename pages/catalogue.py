@@ -48,7 +48,11 @@ tabs = st.tabs(tab_names)
 
 with tabs[0]:
     st.dataframe(
-        view.table(shown), hide_index=True, column_config=view.column_config(), key="cat.table"
+        view.table(shown),
+        hide_index=True,
+        column_config=view.column_config(),
+        key="cat.table",
+        height=min(40 + 35 * len(shown), 640),
     )
     st.caption(f"{len(shown)} of {len(parts)} accelerators. Click a column header to sort.")
 

@@ -18,11 +18,11 @@ st.markdown(md(summary.summary(result, scenario, accelerator.label)))
 help_of = {name: info.description for name, info in type(result).model_fields.items()}
 components.metric_row(
     [
-        ("Cost per million tokens", usd(result.cost_per_million_tokens_usd),
+        ("Cost per M tokens", usd(result.cost_per_million_tokens_usd),
          "Blended over input and output tokens and over the horizon; idle hours included."),
-        ("… input tokens", usd(result.cost_per_million_input_tokens_usd),
+        ("Input, per M tokens", usd(result.cost_per_million_input_tokens_usd),
          "Cost per million prompt tokens."),
-        ("… output tokens", usd(result.cost_per_million_output_tokens_usd),
+        ("Output, per M tokens", usd(result.cost_per_million_output_tokens_usd),
          "Cost per million generated tokens."),
         ("Accelerators", number(result.accelerators), help_of["accelerators"]),
         ("Racks", number(result.racks), "Racks in month 1 at the planned rack power."),
@@ -35,8 +35,8 @@ components.metric_row(
         ("Capex", usd(result.capex_usd), help_of["capex_usd"]),
         ("Opex per year", usd(result.opex_usd_per_year), help_of["opex_usd_per_year"]),
         ("Energy per token", number(result.joules_per_token, 2, "J"), help_of["joules_per_token"]),
-        ("Emissions", number(result.gco2e_per_million_tokens, 1, "g CO₂e per M tokens"),
-         "Grid emissions of the facility's energy per million tokens served."),
+        ("CO₂e per M tokens", number(result.gco2e_per_million_tokens, 1, "g"),
+         "Grid emissions of the facility's energy per million tokens served [g CO₂e]."),
     ]
 )  # fmt: skip
 
@@ -54,7 +54,7 @@ with right:
     charts.show(
         figures.cost_breakdown(
             result.breakdown_usd,
-            title=f"Where the money goes over {scenario.horizon_months} months",
+            title=f"Cost breakdown, {scenario.horizon_months} months",
             footnote=footnote,
         ),
         key="overview.breakdown",

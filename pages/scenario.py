@@ -5,6 +5,8 @@ import streamlit as st
 from tco.errors import TcoError
 from tco.ui import cached, components, scenario_form, state
 from tco.ui import scenario_specs as specs
+from tco.ui.catalogue_view import summary_line
+from tco.ui.data import catalogue
 from tco.ui.fmt import md, number, power_kw, usd
 from tco.ui.saved import saved_scenarios
 
@@ -19,7 +21,7 @@ else:
     if result.feasible:
         components.metric_row(
             [
-                ("Cost per million tokens", usd(result.cost_per_million_tokens_usd),
+                ("Cost per M tokens", usd(result.cost_per_million_tokens_usd),
                  "Blended over the horizon; see the Overview for the detail."),
                 ("Accelerators", number(result.accelerators), "Fleet in month 1."),
                 ("Racks", number(result.racks), "Racks in month 1."),
@@ -53,6 +55,7 @@ with st.container(border=True):
 with st.container(border=True):
     st.subheader("Hardware")
     scenario_form.section("Hardware", [specs.ACCELERATOR], columns=1)
+    st.caption(md(summary_line(catalogue().accelerators[scenario.accelerator_id])))
     with st.expander("Advanced hardware settings"):
         scenario_form.section("Advanced hardware", specs.HARDWARE_ADVANCED, columns=3)
 

@@ -10,6 +10,7 @@ distinguishable for the common forms of colour blindness [1].
 """
 
 import math
+import textwrap
 from collections.abc import Mapping, Sequence
 from datetime import date
 
@@ -21,6 +22,7 @@ from tco.models import (
     MonteCarloResult,
     MonthResult,
     OperatingPoint,
+    Precision,
     Scenario,
     TornadoBar,
 )
@@ -44,17 +46,27 @@ LARGE_HEIGHT_PX = 620
 TEMPLATE = go.layout.Template(
     layout=go.Layout(
         font={"family": FONT_FAMILY, "size": 14, "color": "#1F1F1F"},
-        title={"font": {"size": 18}, "x": 0, "xanchor": "left", "xref": "paper"},
+        title={
+            "font": {"size": 18},
+            "x": 0,
+            "xanchor": "left",
+            "xref": "paper",
+            "y": 0.98,
+            "yanchor": "top",
+            "yref": "container",
+            "automargin": True,
+            "pad": {"b": 12},
+        },
         colorway=PALETTE,
         paper_bgcolor="white",
         plot_bgcolor="white",
         height=HEIGHT_PX,
-        margin={"l": 72, "r": 24, "t": 72, "b": 104},
+        margin={"l": 72, "r": 24, "t": 48, "b": 104},
         hoverlabel={"font": {"family": FONT_FAMILY, "size": 13}},
         legend={
             "orientation": "h",
             "yanchor": "bottom",
-            "y": 1.0,
+            "y": 1.02,
             "xanchor": "left",
             "x": 0,
             "bgcolor": "rgba(255,255,255,0)",
@@ -102,10 +114,15 @@ def _figure(title: str, x_title: str, y_title: str, footnote: str) -> go.Figure:
     return fig
 
 
+FOOTNOTE_LINE_CHARS = 105  # fits a half-width chart on a 1440 px screen
+
+
 def add_footnote(fig: go.Figure, text: str) -> go.Figure:
-    """Write ``text`` under the plot, left-aligned, in small grey type."""
+    """Write ``text`` under the plot, left-aligned, in small grey type, wrapped."""
+    lines = textwrap.wrap(text, FOOTNOTE_LINE_CHARS) or [""]
+    fig.update_layout(margin_b=fig.layout.template.layout.margin.b + 15 * (len(lines) - 1))
     fig.add_annotation(
-        text=text,
+        text="<br>".join(lines),
         xref="paper",
         yref="paper",
         x=0,
@@ -146,11 +163,11 @@ def assumptions_footnote(scenario: Scenario, catalogue: Catalogue, today: date) 
 def presentation(fig: go.Figure) -> go.Figure:
     """The same figure for a meeting room: taller, with larger type."""
     fig.update_layout(
-        height=LARGE_HEIGHT_PX,
+        height=max(LARGE_HEIGHT_PX, fig.layout.height or 0),
         font_size=18,
         title_font_size=24,
         hoverlabel_font_size=16,
-        margin_b=120,
+        margin_b=(fig.layout.margin.b or TEMPLATE.layout.margin.b) + 24,
     )
     for annotation in fig.layout.annotations:
         if annotation.name == "footnote":
@@ -506,3 +523,63 @@ VENDOR_COLOURS = {
 def _vendor_colour(vendor: str) -> str:
     """A stable colour per vendor, so a part keeps its colour from chart to chart."""
     return VENDOR_COLOURS.get(vendor, GREY)
+
+
+def roofline(
+    accelerators: Sequence[Accelerator],
+    precision: Precision,
+    *,
+    title: str = "Roofline: when memory bandwidth or compute sets the pace",
+    footnote: str = "",
+) -> go.Figure:
+    """Attainable throughput against arithmetic intensity, from each part's datasheet.
+
+    Below a part's ridge point (peak FLOPS ÷ bandwidth) a step waits for memory; above it,
+    for compute [1]. Decoding one token reads every weight once for the whole batch, so its
+    intensity is about 2 × batch ÷ bytes per weight FLOP/byte: small batches sit far left
+    (bandwidth bound), long prompts far right (compute bound).
+
+    [1] S. Williams, A. Waterman, D. Patterson, "Roofline: an insightful visual performance
+        model for multicore architectures", Commun. ACM 52(4), 2009.
+    """
+    fig = _figure(
+        title,
+        "Arithmetic intensity [FLOP/byte, log scale]",
+        f"Attainable {precision.value.upper()} throughput [TFLOPS, log scale]",
+        footnote,
+    )
+    intensity = [10 ** (i / 20) for i in range(0, 81)]  # 1 to 10,000 FLOP/byte
+    for accelerator in accelerators:
+        peak = accelerator.peak_tflops(precision)
+        if not peak:
+            continue
+        bandwidth = accelerator.memory_bandwidth_tb_per_s
+        ridge = peak / bandwidth
+        fig.add_scatter(
+            x=intensity,
+            y=[min(peak, x * bandwidth) for x in intensity],
+            name=accelerator.label,
+            mode="lines",
+            line={"width": 3},
+            hovertemplate="%{x:,.0f} FLOP/byte → %{y:,.0f} TFLOPS<extra>"
+            + accelerator.label
+            + f" (ridge {ridge:,.0f} FLOP/byte)</extra>",
+        )
+    # Shapes and annotations on log axes take log10 positions; a trace takes data values.
+    top = max((a.peak_tflops(precision) or 0) for a in accelerators) or 1.0
+    for batch in (1, 64):
+        x = 2 * batch / precision.weight_bytes
+        fig.add_scatter(
+            x=[x, x],
+            y=[1, top],
+            mode="lines+text",
+            text=["", f"decode, batch {batch}"],
+            textposition="top right",
+            textfont={"color": GREY, "size": 12},
+            line={"dash": "dot", "color": GREY, "width": 1.5},
+            showlegend=False,
+            hoverinfo="skip",
+        )
+    fig.update_xaxes(type="log", dtick=1, showgrid=True, gridcolor="#F0F0F0")
+    fig.update_yaxes(type="log", dtick=1, rangemode="normal")
+    return fig

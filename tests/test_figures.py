@@ -251,7 +251,8 @@ def test_footnote_names_the_assumptions_and_presentation_enlarges_it(catalogue):
     assert "2026-11-29" in text
     fig = figures.cost_over_time({"A": [_month(1, 1.0)]}, footnote=text)
     note = next(a for a in fig.layout.annotations if a.name == "footnote")
-    assert note.text == text
+    assert note.text.replace("<br>", " ") == text
+    assert all(len(line) <= figures.FOOTNOTE_LINE_CHARS for line in note.text.split("<br>"))
     small = note.font.size
     figures.presentation(fig)
     assert fig.layout.height == figures.LARGE_HEIGHT_PX

@@ -7,9 +7,18 @@ user's accelerators), never model objects.
 
 import streamlit as st
 
-from tco import engine, uncertainty
-from tco.models import LLM, MonteCarloResult, OperatingPoint, Precision, Result, Scenario
-from tco.performance import throughput_curve
+from tco import compare, engine, uncertainty
+from tco.models import (
+    LLM,
+    Comparison,
+    MonteCarloResult,
+    OperatingPoint,
+    Precision,
+    Result,
+    Scenario,
+    Workload,
+)
+from tco.performance import mlperf, operating_point, throughput_curve
 from tco.ui.data import catalogue, catalogue_key
 
 
@@ -63,3 +72,42 @@ def curve(
     return _curve(
         model_id, accelerator_id, precision.value, input_tokens, output_tokens, catalogue_key()
     )
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _compare(a_json: str, b_json: str, key: str) -> Comparison:
+    return compare.compare(
+        Scenario.model_validate_json(a_json), Scenario.model_validate_json(b_json), catalogue()
+    )
+
+
+def comparison(a: Scenario, b: Scenario) -> Comparison:
+    """Costs of A and B and the steps of the difference (``tco.compare.compare``)."""
+    return _compare(a.model_dump_json(), b.model_dump_json(), catalogue_key())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _point(
+    model_id: str, accelerator_id: str, precision: str, input_tokens: int, output_tokens: int,
+    ttft_max_ms: float | None, tpot_max_ms: float | None, key: str,
+) -> OperatingPoint:  # fmt: skip
+    cat = catalogue()
+    return operating_point(
+        cat.get("models", model_id), cat.get("accelerators", accelerator_id),
+        Precision(precision), input_tokens, output_tokens,
+        ttft_max_ms=ttft_max_ms, tpot_max_ms=tpot_max_ms,
+    )  # fmt: skip
+
+
+def point(workload: Workload, accelerator_id: str) -> OperatingPoint:
+    """Best operating point of a workload on a part within its latency targets."""
+    return _point(
+        workload.model_id, accelerator_id, workload.precision.value, workload.input_tokens,
+        workload.output_tokens, workload.ttft_max_ms, workload.tpot_max_ms, catalogue_key(),
+    )  # fmt: skip
+
+
+@st.cache_data(show_spinner=False)
+def validation() -> list[tuple[mlperf.Case, float]]:
+    """Every MLPerf calibration case with the throughput model's prediction for it."""
+    return [(case, mlperf.predict(case)) for case in mlperf.load_cases()]

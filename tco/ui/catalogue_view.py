@@ -77,6 +77,25 @@ def sort_accelerators(accelerators: Iterable[Accelerator], order: str) -> list[A
     return sorted(have, key=lambda a: getattr(a, field), reverse=descending) + lack
 
 
+def summary_line(a: Accelerator) -> str:
+    """The figures that matter most for inference, in one line."""
+    peaks = ", ".join(
+        f"{p.value.upper()} {a.peak_tflops(p):,.0f}"
+        for p in (Precision.BF16, Precision.FP8, Precision.FP4)
+        if a.peak_tflops(p)
+    )
+    parts = [
+        f"{a.memory_gb:g} GB {a.memory_type}".strip(),
+        f"{a.memory_bandwidth_tb_per_s:g} TB/s",
+        f"{peaks} TFLOPS" if peaks else "",
+        f"{a.tdp_w:,.0f} W" if a.tdp_w else "",
+        f"${a.price_usd:,.0f}" if a.price_usd else "no purchase price",
+        f"${a.cloud_usd_per_hour:.2f}/h in the cloud" if a.cloud_usd_per_hour else "",
+        f"{a.system_accelerators} per system",
+    ]
+    return " · ".join(p for p in parts if p) + f". Source: {a.source} ({a.as_of})."
+
+
 def table(accelerators: Sequence[Accelerator]) -> pd.DataFrame:
     rows = [a.model_dump(mode="json", include=set(COLUMNS)) for a in accelerators]
     return pd.DataFrame(rows, columns=list(COLUMNS))

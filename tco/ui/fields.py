@@ -56,6 +56,7 @@ class Spec:
     unit: str = ""  # the unit shown to the user, e.g. "%/yr"
     scale: float = 1.0  # shown value = stored value × scale
     step: float | None = None
+    placeholder: str = "catalogue value"  # shown when an optional field is empty
 
     @property
     def key(self) -> str:

@@ -16,6 +16,8 @@ def usd(value: float | None) -> str:
     if not _ok(value):
         return MISSING
     size = abs(value)
+    if size == 0:
+        return "$0"
     if size >= 1e9:
         return f"${value / 1e9:,.2f} B"
     if size >= 1e6:

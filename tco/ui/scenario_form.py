@@ -114,7 +114,7 @@ def widget(spec: Spec, section: str, on_change: Callable | None = None) -> None:
             spec.title,
             step=spec.step or (1 if spec.kind == "int" else None),
             format=None if spec.kind == "int" else "%g",
-            placeholder="catalogue value" if spec.optional else None,
+            placeholder=spec.placeholder if spec.optional else None,
             **common,
         )
 

@@ -9,7 +9,12 @@ ACCELERATOR = Spec("accelerator_id", "Accelerator", "select")
 DEPLOYMENT = Spec("deployment.id", "Deployment", "select")
 
 HARDWARE_ADVANCED = [
-    Spec("system_accelerators", "Accelerators per serving system", "int"),
+    Spec(
+        "system_accelerators",
+        "Accelerators per serving system",
+        "int",
+        placeholder="the part's usual system",
+    ),
     Spec("overrides.accelerator_price_usd", "Price per accelerator", unit="USD", step=500.0),
     Spec("overrides.cloud_usd_per_hour", "Cloud price", unit="USD/h", step=0.1),
 ]
@@ -44,7 +49,13 @@ def deployment_fields(scenario: Scenario) -> list[Spec]:
 
 COOLING = [
     Spec("cooling_id", "Cooling", "select"),
-    Spec("rack_power_kw", "Planned power per rack", unit="kW", step=5.0),
+    Spec(
+        "rack_power_kw",
+        "Planned power per rack",
+        unit="kW",
+        step=5.0,
+        placeholder="the cooling's maximum",
+    ),
 ]
 FINANCE = [
     Spec("finance.wacc_frac", "Discount rate (WACC)", unit="%/yr", scale=100, step=0.5),

@@ -13,13 +13,17 @@ from tco import presets
 from tco.catalogue import Catalogue
 from tco.errors import TcoError
 from tco.models import Scenario
+from tco.ui import variants as compare_link
 from tco.ui.data import catalogue
 from tco.ui.link import LinkError, decode, encode
+from tco.ui.variants import Variant
 
 LINK_PARAM = "s"
+COMPARE_PARAM = "c"
 PRESENT_KEY = "present"  # the presentation toggle's key, and its query parameter
 _SCENARIO = "tco.scenario"
 _LINK_PROBLEM = "tco.link_problem"
+_VARIANTS = "tco.variants"
 
 
 def default_scenario() -> Scenario:
@@ -64,7 +68,8 @@ def set_current(scenario: Scenario) -> None:
 
 
 def sync_url() -> None:
-    """Write the current scenario into the URL (and drop it when it is the default)."""
+    """Write the current scenario (dropped when it is the default) and the comparison."""
+    _sync_variants_url()
     scenario = current()
     if scenario == default_scenario():
         if LINK_PARAM in st.query_params:
@@ -73,6 +78,36 @@ def sync_url() -> None:
     text = encode(scenario)
     if st.query_params.get(LINK_PARAM) != text:
         st.query_params[LINK_PARAM] = text
+
+
+def _sync_variants_url() -> None:
+    chosen = variants()
+    if not chosen:
+        if COMPARE_PARAM in st.query_params:
+            del st.query_params[COMPARE_PARAM]
+        return
+    text = compare_link.encode(chosen)
+    if st.query_params.get(COMPARE_PARAM) != text:
+        st.query_params[COMPARE_PARAM] = text
+
+
+def variants() -> list[Variant]:
+    """The scenarios this session compares with the current one."""
+    if _VARIANTS not in st.session_state:
+        text = st.query_params.get(COMPARE_PARAM)
+        found: list[Variant] = []
+        if text:
+            try:
+                found = compare_link.decode(text)
+            except TcoError as exc:
+                st.session_state[_LINK_PROBLEM] = f"{exc}; comparing nothing instead."
+        st.session_state[_VARIANTS] = found
+    return st.session_state[_VARIANTS]
+
+
+def set_variants(chosen: list[Variant]) -> None:
+    st.session_state[_VARIANTS] = list(chosen)
+    _sync_variants_url()
 
 
 def link_problem() -> str | None:

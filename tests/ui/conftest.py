@@ -10,7 +10,12 @@ APP = str(ROOT / "app.py")
 
 
 def open_app(page: str | None = None, **query: str) -> AppTest:
-    """The app run once at ``pages/<page>.py`` (the Overview when None)."""
+    """The app run once at ``pages/<page>.py`` (the Overview when None).
+
+    After ``switch_page`` AppTest 1.67 runs the page alone, without the router in app.py
+    (no sidebar, no URL sync, no link warnings): those are tested on the Overview and in
+    the browser tests.
+    """
     at = AppTest.from_file(APP, default_timeout=120)
     for key, value in query.items():
         at.query_params[key] = value

@@ -23,10 +23,10 @@ def test_with_no_input_it_shows_the_default_scenario(app):
     assert not at.error
     expected = run(default_scenario())
     metrics = _metrics(at)
-    assert metrics["Cost per million tokens"] == usd(expected.cost_per_million_tokens_usd)
+    assert metrics["Cost per M tokens"] == usd(expected.cost_per_million_tokens_usd)
     assert metrics["Accelerators"] == f"{expected.accelerators:,}"
-    for label in ("… input tokens", "… output tokens", "Racks", "Facility power", "Capex",
-                  "Opex per year", "Energy per token", "Emissions"):  # fmt: skip
+    for label in ("Input, per M tokens", "Output, per M tokens", "Racks", "Facility power", "Capex",
+                  "Opex per year", "Energy per token", "CO₂e per M tokens"):  # fmt: skip
         assert metrics[label] not in ("", "—", "nan")
     summary = at.markdown[0].value
     assert "per million tokens" in summary
@@ -48,7 +48,7 @@ def test_a_shared_link_shows_that_scenario(app):
     at = app(s=encode(b200))
     assert not at.exception
     assert not at.warning
-    cost = _metrics(at)["Cost per million tokens"]
+    cost = _metrics(at)["Cost per M tokens"]
     assert cost == usd(run(b200).cost_per_million_tokens_usd)
     assert cost != usd(run(default_scenario()).cost_per_million_tokens_usd)
 
@@ -59,7 +59,7 @@ def test_a_damaged_link_says_why_and_shows_the_default(app):
     assert "damaged" in at.warning[0].value
     assert "default scenario" in at.warning[0].value
     expected = usd(run(default_scenario()).cost_per_million_tokens_usd)
-    assert _metrics(at)["Cost per million tokens"] == expected
+    assert _metrics(at)["Cost per M tokens"] == expected
 
 
 def test_a_link_to_an_unknown_accelerator_names_it(app):

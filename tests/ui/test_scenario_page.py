@@ -8,7 +8,7 @@ from tco.ui.link import decode, encode
 
 
 def _cost(at) -> str:
-    return next(m.value for m in at.metric if m.label == "Cost per million tokens")
+    return next(m.value for m in at.metric if m.label == "Cost per M tokens")
 
 
 def _linked(at):

@@ -1,0 +1,91 @@
+"""Compare page: variants of the current scenario side by side, in the URL, with the steps."""
+
+import json
+
+from tco.compare import compare
+from tco.engine import run
+from tco.presets import default_scenario
+from tco.ui import variants
+from tco.ui.fmt import usd
+from tco.ui.variants import QUICK, Variant, crossover_month
+
+B200 = "cmp.quick.NVIDIA B200 instead"
+
+
+def _chart(at, key):
+    chart = next(c for c in at.get("plotly_chart") if c.proto.id.endswith(f"-{key}"))
+    return json.loads(chart.proto.spec)
+
+
+def test_with_nothing_to_compare_it_says_what_to_do(app):
+    at = app("compare")
+    assert not at.exception
+    assert "Add a scenario" in at.info[0].value
+
+
+def test_a_quick_variant_is_compared_side_by_side_and_kept_in_the_url(app, catalogue):
+    at = app("compare")
+    at.button(key=B200).click().run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    b200 = QUICK["NVIDIA B200 instead"].build(default_scenario(), catalogue)
+    assert list(table["Cost per million tokens"]) == [
+        usd(run(default_scenario()).cost_per_million_tokens_usd),
+        usd(run(b200).cost_per_million_tokens_usd),
+    ]
+    assert variants.decode(at.query_params["c"]) == [QUICK["NVIDIA B200 instead"]]
+    over_time = _chart(at, "compare.cost_over_time")
+    assert len(over_time["data"]) == 2
+
+
+def test_the_waterfall_steps_add_up_to_the_difference(app, catalogue):
+    at = app("compare")
+    at.button(key="cmp.quick.Frankfurt instead").click().run()
+    trace = _chart(at, "compare.waterfall")["data"][0]
+    expected = compare(default_scenario(), QUICK["Frankfurt instead"].build(
+        default_scenario(), catalogue))  # fmt: skip
+    assert trace["x"][0] == "A"
+    assert trace["x"][-1] == "B"
+    assert trace["text"][0] == f"{expected.a_usd_per_million:,.3f}"
+    assert trace["text"][-1] == f"{expected.b_usd_per_million:,.3f}"
+
+
+def test_four_scenarios_at_most_and_remove_one(app):
+    at = app("compare")
+    for label in list(QUICK)[:3]:
+        at.button(key=f"cmp.quick.{label}").click().run()
+    assert not at.exception
+    assert len(at.dataframe[0].value) == 4  # A and three variants
+    assert all(at.button(key=f"cmp.quick.{label}").disabled for label in QUICK)
+    at.button(key="cmp.remove.0").click().run()
+    assert len(at.dataframe[0].value) == 3
+
+
+def test_a_variant_that_cannot_be_served_is_explained(app):
+    link = variants.encode([Variant(accelerator_id="nvidia-gb200")])
+    at = app("compare", c=link)
+    assert not at.exception
+    assert "no purchase price" in at.warning[0].value
+    assert "Add a scenario" in at.info[0].value
+
+
+def test_a_damaged_comparison_link_is_explained(app):
+    at = app(c="garbage!")  # the router shows link problems (AppTest runs it on / only)
+    assert not at.exception
+    assert "comparison in the link is damaged" in at.warning[0].value
+    assert "c" not in at.query_params
+
+
+def test_crossover_month_finds_when_the_dearer_start_pays_off():
+    owned = [100.0, 110.0, 120.0, 130.0]
+    rented = [30.0, 70.0, 110.0, 150.0]
+    assert crossover_month(owned, rented) == 4
+    assert crossover_month(rented, owned) == 4
+    assert crossover_month(owned, [1.0, 2.0, 3.0, 4.0]) is None
+    assert crossover_month([], []) is None
+
+
+def test_a_variant_swaps_precisions_the_new_part_lacks(catalogue):
+    a100 = Variant(accelerator_id="nvidia-a100-sxm-80gb").build(default_scenario(), catalogue)
+    assert {w.precision.value for w in a100.workloads} <= {"bf16", "fp16", "int8"}
+    assert run(a100).feasible

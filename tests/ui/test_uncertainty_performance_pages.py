@@ -1,0 +1,75 @@
+"""Uncertainty and Performance pages: charts from the engine, and reasons instead of errors."""
+
+import json
+
+from tco import uncertainty
+from tco.performance import mlperf
+from tco.presets import default_scenario, example_scenario
+from tco.ui.fmt import usd
+from tco.ui.link import encode
+
+
+def _chart(at, key):
+    chart = next(c for c in at.get("plotly_chart") if c.proto.id.endswith(f"-{key}"))
+    return json.loads(chart.proto.spec)
+
+
+def test_uncertainty_shows_percentiles_tornado_and_fan(app):
+    at = app("uncertainty")
+    assert not at.exception
+    mc = uncertainty.monte_carlo(default_scenario(), 1000)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["P50 (median)"] == usd(mc.horizon_p50_usd_per_million)
+    tornado = _chart(at, "unc.tornado")
+    bars = uncertainty.tornado(default_scenario())
+    assert tornado["data"][0]["y"][-1] == bars[0].label  # widest swing on top
+    fan = _chart(at, "unc.fan")
+    assert [t["name"] for t in fan["data"]] == ["P90", "P10–P90", "Median (P50)"]
+    assert at.status[0].label == "Uncertainty computed"  # the box that showed progress
+
+
+def test_uncertainty_with_more_samples(app):
+    at = app("uncertainty")
+    at.segmented_control(key="unc.samples").set_value(5000).run()
+    assert not at.exception
+    assert "5,000 samples" in _chart(at, "unc.fan")["layout"]["annotations"][-1]["text"].replace(
+        "<br>", " "
+    )
+
+
+def test_uncertainty_of_an_infeasible_scenario_says_why(app):
+    at = app("uncertainty", s=encode(example_scenario(accelerator_id="nvidia-gb200")))
+    assert not at.exception
+    assert "no purchase price" in at.error[0].value
+    assert not at.get("plotly_chart")
+
+
+def test_performance_draws_curves_for_the_chosen_parts_and_the_validation_table(app):
+    at = app("performance")
+    assert not at.exception
+    curves = _chart(at, "perf.curves")
+    names = [t["name"] for t in curves["data"]]
+    assert names[0] == "NVIDIA H100 SXM"
+    assert len(names) == 3
+    roofline = _chart(at, "perf.roofline")
+    assert roofline["layout"]["xaxis"]["type"] == "log"
+    validation = at.dataframe[-1].value
+    assert len(validation) == len(mlperf.load_cases())
+    assert validation["Error [%]"].abs().max() < 1000
+
+
+def test_performance_explains_a_precision_a_part_lacks(app):
+    at = app("performance")
+    at.selectbox(key="perf.precision.chat").set_value("fp4").run()
+    assert not at.exception
+    assert any("FP4" in w.value for w in at.warning)  # H100 and MI300X lack FP4
+    assert [t["name"] for t in _chart(at, "perf.curves")["data"]][:1] == [
+        "NVIDIA B200 (HGX/DGX, SXM)"
+    ]
+
+
+def test_performance_with_no_part_chosen_asks_for_one(app):
+    at = app("performance")
+    at.multiselect(key="perf.parts").set_value([]).run()
+    assert not at.exception
+    assert "Choose at least one" in at.info[0].value
