@@ -2,7 +2,7 @@
 
 The capital charge is the level monthly payment that repays an asset's cost, net of the
 present value of what it can be sold for at the end, over its life at a discount rate:
-the standard annuity of engineering economics [1, §4.4]. Leasing uses the same formula at
+the standard annuity of engineering economics [1]. Leasing uses the same formula at
 the lessor's implicit rate: the lessor keeps the residual value and charges for capital.
 """
 
@@ -14,7 +14,7 @@ _ZERO_RATE = 1e-12
 
 
 def monthly_rate(rate_frac_per_year: np.ndarray | float) -> np.ndarray:
-    """Monthly rate equivalent to a yearly rate [1/month]: i = (1 + r) ** (1/12) - 1 [1, §4.2].
+    """Monthly rate equivalent to a yearly rate [1/month]: i = (1 + r) ** (1/12) - 1 [1].
 
     rate_frac_per_year: yearly rate [0-1/yr].
     """
@@ -26,7 +26,7 @@ def capital_recovery_factor(
 ) -> np.ndarray:
     """Level payment per month that repays 1 USD over ``months`` [1/month].
 
-    CRF = i / (1 - (1 + i) ** -n), and 1/n when i = 0 [1, eq. 4-9].
+    CRF = i / (1 - (1 + i) ** -n), and 1/n when i = 0 [1].
 
     rate_per_month: monthly discount rate i [1/month]; months: life n [months], n ≥ 1.
     """
@@ -47,7 +47,7 @@ def capital_charge_factor(
 
     charge = (1 - R · (1 + i) ** -n) · CRF(i, n): the cost net of the present value of the
     residual value R received at the end of life, spread as a level monthly payment that
-    also pays the return on capital at the yearly rate [1, eq. 4-9 and §4.4].
+    also pays the return on capital at the yearly rate [1].
 
     rate_frac_per_year: WACC, or the lease's implicit rate [0-1/yr].
     life_months: depreciation life n [months]. residual_value_frac: R [0-1].

@@ -9,7 +9,7 @@ def yearly_factor(rate_frac_per_year: np.ndarray | float, month_index: np.ndarra
     """Compound factor after ``month_index`` months at a yearly rate [ratio].
 
     factor = (1 + r) ** (m / 12), with m = 0 in the first month, so month 1 carries the
-    starting value and the rate compounds smoothly month by month [1, §4.2].
+    starting value and the rate compounds smoothly month by month [1].
 
     rate_frac_per_year: yearly change [0-1/yr], negative for a decline (pass ``-d``).
     month_index: months since the start [months], 0-based.
