@@ -2,6 +2,7 @@
 
 import io
 from datetime import date
+from pathlib import Path
 
 import pytest
 from pptx import Presentation
@@ -11,6 +12,7 @@ from tco.export.report import build_report
 from tco.presets import default_scenario
 
 TODAY = date(2026, 3, 14)
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def changed_scenario():
@@ -38,3 +40,16 @@ def deck_bytes(report):
 @pytest.fixture(scope="session")
 def deck(deck_bytes):
     return Presentation(io.BytesIO(deck_bytes))
+
+
+@pytest.fixture
+def app():
+    """Open the real app (the UI tests' helper)."""
+    from streamlit.testing.v1 import AppTest
+
+    def open_app() -> AppTest:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.run()
+        return at
+
+    return open_app

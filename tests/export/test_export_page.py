@@ -1,0 +1,58 @@
+"""The Export page (AppTest): choose slides, build the deck, download; scenario uploads are
+checked whole and a refused file changes nothing. AppTest cannot hand over download bytes
+or drive the uploader, so the bytes and the upload check are tested on the functions."""
+
+import pytest
+
+from tco.errors import TcoError
+from tco.export.pptx_deck import DEFAULT_SECTIONS
+from tco.presets import default_scenario
+from tco.scenario_io import dump_scenario
+from tco.ui.export_panel import check_upload
+
+
+def test_the_page_builds_the_deck_and_offers_the_download(app):
+    at = app()
+    at.switch_page("pages/export.py").run()
+    assert not at.exception
+    assert list(at.multiselect(key="export.sections").value) == list(DEFAULT_SECTIONS)
+    assert "export.deck_download" not in [d.key for d in at.get("download_button")]
+    at.button(key="export.build_deck").click().run()
+    assert not at.exception
+    assert not at.error
+    labels = {d.key: d.proto.label for d in at.get("download_button")}
+    assert labels["export.deck_download"] == "Download the deck (.pptx)"
+    assert {"export.xlsx", "export.csv.timeline", "export.scenario.yaml"} <= set(labels)
+
+
+def test_without_comparison_the_comparison_slides_are_not_offered(app):
+    at = app()
+    at.switch_page("pages/export.py").run()
+    at.toggle(key="export.compare").set_value(False).run()
+    options = at.multiselect(key="export.sections").options
+    assert "Scenario comparison (A → B)" not in options
+    assert "Break-even" not in options
+
+
+def test_a_good_scenario_file_is_accepted():
+    scenario = default_scenario().model_copy(update={"name": "Uploaded"})
+    assert check_upload(dump_scenario(scenario, "json").encode(), "s.json") == scenario
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "reason"),
+    [
+        (b"name: x", "s.txt", "not a .yaml"),
+        (b"x" * 300_000, "s.yaml", "larger than"),
+        (b"name: [unclosed", "s.yaml", "not valid YAML"),
+        (b"!!python/object:os.system {}", "s.yaml", "not valid YAML"),
+        (
+            dump_scenario(default_scenario()).replace("nvidia-h100-sxm", "nope").encode(),
+            "s.yaml",
+            "unknown accelerator",
+        ),
+    ],
+)
+def test_a_bad_scenario_file_is_refused_with_a_reason(data, name, reason):
+    with pytest.raises(TcoError, match=reason):
+        check_upload(data, name)
