@@ -4,9 +4,10 @@ import streamlit as st
 
 from tco import figures
 from tco.models import Precision
-from tco.ui import accelerator_form, charts, state
+from tco.ui import accelerator_form, charts, generations, state
 from tco.ui import catalogue_view as view
 from tco.ui.data import catalogue
+from tco.ui.fmt import md
 from tco.ui.sql_box import sql_box
 
 parts = list(catalogue().accelerators.values())
@@ -69,7 +70,24 @@ with tabs[1]:
     charts.show(figures.flops_bars(shown, footnote=charts.footnote()), key="cat.flops_chart")
 
 with tabs[2]:
-    st.info("The generations chart needs the TCO engine, which is still being built.")
+    scenario = state.current()
+    served, left_out = generations.costs(scenario, shown)
+    if served:
+        charts.show(
+            figures.generations(served, footnote=charts.footnote(scenario)),
+            key="cat.generations",
+        )
+    else:
+        st.info("None of the parts shown can serve the current workload mix as set up.")
+    undated = [a.label for a, _ in served if not a.launch_year]
+    if undated:
+        st.caption(
+            md(f"No launch year in the catalogue, so not on the chart: {', '.join(undated)}.")
+        )
+    if left_out:
+        with st.expander(f"{len(left_out)} parts cannot serve the current mix as set up"):
+            for reason in left_out:
+                st.markdown(f"- {md(reason)}")
 
 if not state.presenting():
     with tabs[3]:

@@ -141,3 +141,15 @@ def test_a_bad_csv_is_refused_with_the_row_and_reason(app):
     assert not at.exception
     assert "row 2: memory_gb" in at.error[0].value
     assert Store().custom_accelerators() == []
+
+
+def test_generations_chart_runs_the_current_mix_on_each_part(app, catalogue):
+    at = app("catalogue")
+    figure = _chart(at, "cat.generations")
+    by_vendor = {trace["name"]: trace for trace in figure["data"]}
+    nvidia = by_vendor["NVIDIA"]
+    assert "H100 SXM" in nvidia["text"]
+    assert 2022 in _values(nvidia["x"])
+    assert figure["layout"]["yaxis"]["type"] == "log"
+    reasons = " ".join(m.value for m in at.markdown)
+    assert "no purchase price" in reasons  # parts left out say why
