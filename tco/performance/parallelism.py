@@ -1,5 +1,7 @@
 """Which tensor-parallel group sizes a part and a system allow, and the hardware in base units."""
 
+from functools import lru_cache
+
 from tco.models.hardware import Accelerator, Precision
 from tco.performance.calibration import achievable_matmul_frac
 from tco.performance.footprint import kv_bytes_per_value
@@ -27,6 +29,7 @@ def group_limit(accelerator: Accelerator, system_accelerators: int) -> int:
     return min(accelerator.scale_up_domain, system_accelerators)
 
 
+@lru_cache(maxsize=1024)
 def tp_candidates(accelerator: Accelerator, system_accelerators: int) -> tuple[int, ...]:
     """Tensor-parallel sizes to try: powers of two up to the group limit."""
     limit = group_limit(accelerator, system_accelerators)
@@ -38,6 +41,7 @@ def tp_candidates(accelerator: Accelerator, system_accelerators: int) -> tuple[i
     return tuple(sizes)
 
 
+@lru_cache(maxsize=1024)
 def hardware(accelerator: Accelerator, precision: Precision) -> Hardware:
     """Achievable figures in base units for a weight precision (which must be supported).
 

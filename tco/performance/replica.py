@@ -122,10 +122,10 @@ class Replica:
         return self.free_bytes / self.kv_bytes_per_seq if self.kv_bytes_per_seq else math.inf
 
     def batch_for_step(self, step_max_s: float) -> float:
-        """Largest batch whose step takes at most ``step_max_s``, to within 0.25 [count].
+        """Largest whole batch whose step takes at most ``step_max_s`` [count].
 
-        Bisection between the no-overlap bound (n = 1, every expert read) and the ideal
-        roofline bound (n = ∞, no expert read); both are linear in the batch.
+        Regula falsi (Illinois variant) between the no-overlap bound (n = 1, every expert read)
+        and the ideal roofline bound (n = ∞, no expert read), both linear in the batch.
         """
         slack = step_max_s - self.t_fixed
         if slack <= 0 or self.step_s(0.0) > step_max_s:
@@ -133,13 +133,31 @@ class Replica:
         per_seq = self.t_attn + self.t_comm
         low = max(slack - self.t_weights - self.t_experts, 0.0) / (self.t_gemm + per_seq)
         high = min(slack / (self.t_gemm + per_seq), max(slack - self.t_weights, 0.0) / per_seq)
-        while high - low > 0.25:
-            mid = 0.5 * (low + high)
-            if self.step_s(mid) <= step_max_s:
-                low = mid
+        g_low = self.step_s(low) - step_max_s
+        g_high = self.step_s(high) - step_max_s
+        if g_high <= 0.0:
+            return float(math.floor(high + 1e-9))
+        side = 0
+        for _ in range(60):
+            if high - low <= 0.25 or g_low >= 0.0:
+                break
+            mid = high - g_high * (high - low) / (g_high - g_low)
+            mid = min(max(mid, low + 0.05 * (high - low)), high - 0.05 * (high - low))
+            g_mid = self.step_s(mid) - step_max_s
+            if g_mid <= 0.0:
+                low, g_low = mid, g_mid
+                if side == -1:
+                    g_high *= 0.5
+                side = -1
             else:
-                high = mid
-        return low
+                high, g_high = mid, g_mid
+                if side == 1:
+                    g_low *= 0.5
+                side = 1
+        batch = math.floor(low + 1e-9)
+        while self.step_s(batch + 1) <= step_max_s:  # exact integer answer (0-2 extra steps)
+            batch += 1
+        return float(batch)
 
 
 def roofline(memory_s: float, flops_s: float, exponent: float) -> float:
@@ -156,68 +174,67 @@ def build(
     eff: Efficiency,
     glob: Globals,
     *,
-    tp: int,
+    sizes: tuple[int, ...],
     input_tokens: int,
     output_tokens: int,
     fp4: bool,
-) -> Replica:
-    """Cost coefficients of ``shape`` on ``tp`` accelerators for one request mix.
+) -> list[Replica]:
+    """Cost coefficients of ``shape`` for one request mix on each group size in ``sizes``.
 
     Weights and FLOPs split evenly over the group. The KV cache splits over at most
     ``kv_heads`` accelerators (beyond that, heads are replicated); latent KV is assumed
     spread over the group by data-parallel attention, as SGLang and TensorRT-LLM serve
-    DeepSeek models.
+    DeepSeek models. Terms that do not depend on the group size are computed once.
     """
     rho = input_tokens / output_tokens
     bandwidth = hw.bandwidth_bytes_per_s * eff.bandwidth_frac
     gemm_rate = hw.gemm_flops_per_s * eff.compute_frac * (eff.fp4_relative_frac if fp4 else 1.0)
     attn_rate = hw.attn_flops_per_s * eff.compute_frac
-    kv_split = tp if shape.latent_kv else min(tp, shape.kv_heads)
-
     occupancy = effective_context(shape, input_tokens + output_tokens / 2.0)
     longest = effective_context(shape, input_tokens + output_tokens)
     prompt_context = effective_context(shape, input_tokens / 2.0)
-    kv_seq = shape.kv_bytes_per_token * occupancy / kv_split
-    t_kv = kv_seq / bandwidth
-
-    attn_decode = max(t_kv, shape.attn_flops_per_context_token * occupancy / attn_rate / tp)
-    attn_prompt = shape.attn_flops_per_context_token * prompt_context / attn_rate / tp
-    gemm_decode = shape.gemm_flops_decode / gemm_rate / tp
-    gemm_prompt = shape.gemm_flops_prefill / gemm_rate / tp
-
-    if tp > 1 and hw.link_bytes_per_s:
-        per_token = (
-            ALLREDUCES_PER_LAYER
-            * shape.layers
-            * shape.hidden_size
-            * ACTIVATION_BYTES
-            * 2.0
-            * (tp - 1)
-            / tp
-            / hw.link_bytes_per_s
+    kv_occupancy = shape.kv_bytes_per_token * occupancy
+    kv_longest = shape.kv_bytes_per_token * longest
+    attn_decode_flops = shape.attn_flops_per_context_token * occupancy / attn_rate
+    attn_prompt = shape.attn_flops_per_context_token * prompt_context / attn_rate
+    gemm_decode = shape.gemm_flops_decode / gemm_rate
+    gemm_prompt = shape.gemm_flops_prefill / gemm_rate
+    usable = hw.memory_bytes * (1.0 - glob.memory_reserve_frac)
+    overhead = shape.layers * eff.layer_overhead_s
+    message = ALLREDUCES_PER_LAYER * shape.layers * shape.hidden_size * ACTIVATION_BYTES
+    latency = ALLREDUCES_PER_LAYER * shape.layers * glob.allreduce_latency_s
+    replicas = []
+    for tp in sizes:
+        kv_split = tp if shape.latent_kv else min(tp, shape.kv_heads)
+        kv_seq = kv_occupancy / kv_split
+        t_kv = kv_seq / bandwidth
+        attn_decode = max(t_kv, attn_decode_flops / tp)
+        if tp > 1 and hw.link_bytes_per_s:
+            per_token = message * 2.0 * (tp - 1) / tp / hw.link_bytes_per_s
+            fixed = overhead + latency
+        else:
+            per_token, fixed = 0.0, overhead
+        weights = shape.weights_bytes / tp
+        replicas.append(
+            Replica(
+                tp=tp,
+                free_bytes=usable - weights,
+                weights_bytes=weights,
+                kv_bytes_per_seq=kv_seq,
+                kv_bytes_longest_seq=kv_longest / kv_split,
+                t_weights=shape.dense_read_bytes / tp / bandwidth,
+                t_experts=shape.expert_read_bytes / tp / bandwidth,
+                t_gemm=(gemm_decode + rho * gemm_prompt) / tp,
+                t_gemm_decode=gemm_decode / tp,
+                t_attn=attn_decode + rho * attn_prompt / tp,
+                t_attn_decode=attn_decode,
+                t_kv=t_kv,
+                t_fixed=fixed,
+                t_comm=(1.0 + rho) * per_token,
+                t_prefill=input_tokens * (gemm_prompt + attn_prompt) / tp,
+                tokens_per_seq=1.0 + rho,
+                exponent=glob.roofline_exponent,
+                shape=shape,
+            )
         )
-        latency = ALLREDUCES_PER_LAYER * shape.layers * glob.allreduce_latency_s
-    else:
-        per_token = latency = 0.0
-
-    weights = shape.weights_bytes / tp
-    return Replica(
-        tp=tp,
-        free_bytes=hw.memory_bytes * (1.0 - glob.memory_reserve_frac) - weights,
-        weights_bytes=weights,
-        kv_bytes_per_seq=kv_seq,
-        kv_bytes_longest_seq=shape.kv_bytes_per_token * longest / kv_split,
-        t_weights=shape.dense_read_bytes / tp / bandwidth,
-        t_experts=shape.expert_read_bytes / tp / bandwidth,
-        t_gemm=gemm_decode + rho * gemm_prompt,
-        t_gemm_decode=gemm_decode,
-        t_attn=attn_decode + rho * attn_prompt,
-        t_attn_decode=attn_decode,
-        t_kv=t_kv,
-        t_fixed=shape.layers * eff.layer_overhead_s + latency,
-        t_comm=(1.0 + rho) * per_token,
-        t_prefill=input_tokens * (gemm_prompt + attn_prompt),
-        tokens_per_seq=1.0 + rho,
-        exponent=glob.roofline_exponent,
-        shape=shape,
-    )
+    return replicas

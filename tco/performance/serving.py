@@ -96,21 +96,16 @@ def replicas_for(
     glob: Globals,
 ) -> list[Replica]:
     """One replica per tensor-parallel size the part and system allow."""
-    hw = hardware(accelerator, precision)
-    fp4 = precision is Precision.FP4
-    return [
-        build(
-            shape,
-            hw,
-            eff,
-            glob,
-            tp=tp,
-            input_tokens=input_tokens,
-            output_tokens=output_tokens,
-            fp4=fp4,
-        )
-        for tp in tp_candidates(accelerator, system)
-    ]
+    return build(
+        shape,
+        hardware(accelerator, precision),
+        eff,
+        glob,
+        sizes=tp_candidates(accelerator, system),
+        input_tokens=input_tokens,
+        output_tokens=output_tokens,
+        fp4=precision is Precision.FP4,
+    )
 
 
 def solve(
@@ -140,30 +135,31 @@ def solve(
         return _infeasible(
             memory_reason(shape, accelerator, precision, replicas[-1], input_tokens, output_tokens)
         )
-    step_cap = math.inf
-    if tpot_max_s is not None:
-        step_cap = tpot_max_s / glob.tpot_p99_over_mean
-    best: Solution | None = None
+    tpot_cap = math.inf if tpot_max_s is None else tpot_max_s / glob.tpot_p99_over_mean
+    ttft_mean = math.inf if ttft_max_s is None else ttft_max_s / glob.ttft_p99_over_mean
+    best: tuple[float, Replica, int, str] | None = None
     for replica in fitting:
-        limits = {"capacity": max(replica.capacity_batch(), 1.0)}
-        if step_cap < math.inf:
-            limits["tpot"] = replica.batch_for_step(step_cap)
-        if ttft_max_s is not None:
-            ttft_mean = ttft_max_s / glob.ttft_p99_over_mean
-            limits["ttft"] = replica.batch_for_step((ttft_mean - replica.t_prefill) / TTFT_STEPS)
-        binding = min(limits, key=limits.get)
-        batch = math.floor(limits[binding] + 1e-9)
+        # both latency limits cap the step time: TPOT directly, TTFT via 1.5 steps + prompt
+        caps = {"tpot": tpot_cap, "ttft": (ttft_mean - replica.t_prefill) / TTFT_STEPS}
+        limiting = min(caps, key=caps.get)
+        capacity = max(replica.capacity_batch(), 1.0)
+        by_latency = (
+            replica.batch_for_step(caps[limiting]) if caps[limiting] < math.inf else capacity
+        )
+        binding = limiting if by_latency < capacity else "capacity"
+        batch = math.floor(min(by_latency, capacity) + 1e-9)
         if batch < 1:
             continue
-        bound = binding if binding != "capacity" else _regime(replica, batch)
-        if bound == "memory-bandwidth":
-            bound = "memory-capacity"
-        candidate = _evaluate(replica, batch, bound, accelerator, system, glob)
-        if best is None or candidate.out_rate_per_acc > best.out_rate_per_acc * (1 + 1e-9):
-            best = candidate
+        rate = (system // replica.tp) * batch / replica.step_s(batch)
+        if best is None or rate > best[0] * (1 + 1e-9):
+            best = (rate, replica, batch, binding)
     if best is None:
         return _infeasible(latency_reason(fitting, glob, ttft_max_s, tpot_max_s, accelerator))
-    return best
+    _, replica, batch, binding = best
+    bound = binding if binding != "capacity" else _regime(replica, batch)
+    if bound == "memory-bandwidth":
+        bound = "memory-capacity"
+    return _evaluate(replica, batch, bound, accelerator, system, glob)
 
 
 def curve(
