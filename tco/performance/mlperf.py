@@ -153,11 +153,11 @@ def software_level(case: Case) -> str:
 def predict(case: Case, eff: Efficiency | None = None, glob: Globals | None = None) -> float:
     """Predicted output tokens/s per accelerator for a case (0 if the model says infeasible).
 
-    Beam search of width W (MLPerf GPT-J) decodes W sequences per request. Each beam is
-    modelled as an independent sequence with the whole prompt: right for the KV each beam
-    reads per step, conservative for prompt FLOPs and KV memory (counted W times where a
-    runtime may share the prompt between beams). MLPerf counts one beam's tokens, so the rate
-    is divided by W.
+    Beam search of width W (MLPerf GPT-J) decodes W sequences per request that share one
+    prompt: each beam is a sequence holding and reading the whole prompt's KV, but the prompt
+    is computed once (``prompt_compute_frac`` = 1/W). Memory is thus counted conservatively
+    (W copies of the prompt's KV where a runtime may share it). MLPerf counts one beam's
+    tokens, so the rate is divided by W.
     """
     accelerator = builtin_catalogue().accelerators[case.accelerator_id]
     solution = solve(
@@ -171,5 +171,6 @@ def predict(case: Case, eff: Efficiency | None = None, glob: Globals | None = No
         glob or globals_(),
         ttft_max_s=None if case.ttft_max_ms is None else case.ttft_max_ms / 1e3,
         tpot_max_s=None if case.tpot_max_ms is None else case.tpot_max_ms / 1e3,
+        prompt_compute_frac=1.0 / case.beam_width,
     )
     return solution.out_rate_per_acc / case.beam_width

@@ -31,10 +31,10 @@ def _fixes(shape: ModelShape, accelerator: Accelerator, precision: Precision, us
     ]
     if smaller:
         fixes.append(" or ".join(smaller))
-    needed = math.ceil(shape.weights_bytes / usable)
-    if accelerator.scale_up_bandwidth_gb_per_s is not None:
+    needed = shape.weights_bytes / usable if usable > 0 else math.inf  # no room at all: 0
+    if accelerator.scale_up_bandwidth_gb_per_s is not None and math.isfinite(needed):
         reach = accelerator.scale_up_domain if accelerator.scale_up_domain > 1 else math.inf
-        group = 2 ** math.ceil(math.log2(needed))
+        group = 2 ** math.ceil(math.log2(math.ceil(needed)))
         if group <= reach:
             fixes.append(f"a system of at least {group} of these")
     fixes.append("a part with more memory")

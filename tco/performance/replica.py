@@ -178,6 +178,7 @@ def build(
     input_tokens: int,
     output_tokens: int,
     fp4: bool,
+    prompt_compute_frac: float = 1.0,
 ) -> list[Replica]:
     """Cost coefficients of ``shape`` for one request mix on each group size in ``sizes``.
 
@@ -185,8 +186,12 @@ def build(
     ``kv_heads`` accelerators (beyond that, heads are replicated); latent KV is assumed
     spread over the group by data-parallel attention, as SGLang and TensorRT-LLM serve
     DeepSeek models. Terms that do not depend on the group size are computed once.
+    ``prompt_compute_frac`` is the share of prompt tokens that must be computed (below 1
+    when a prompt's KV is shared, as between beams of one request); the cache still holds
+    and reads every prompt token.
     """
     rho = input_tokens / output_tokens
+    rho_compute = rho * prompt_compute_frac
     bandwidth = hw.bandwidth_bytes_per_s * eff.bandwidth_frac
     gemm_rate = hw.gemm_flops_per_s * eff.compute_frac * (eff.fp4_relative_frac if fp4 else 1.0)
     attn_rate = hw.attn_flops_per_s * eff.compute_frac
@@ -224,15 +229,15 @@ def build(
                 kv_bytes_longest_seq=kv_longest / kv_split,
                 t_weights=shape.dense_read_bytes / tp / bandwidth,
                 t_experts=shape.expert_read_bytes / tp / bandwidth,
-                t_gemm=(gemm_decode + rho * gemm_prompt) / tp,
+                t_gemm=(gemm_decode + rho_compute * gemm_prompt) / tp,
                 t_gemm_decode=gemm_decode / tp,
-                t_attn=attn_decode + rho * attn_prompt / tp,
+                t_attn=attn_decode + rho_compute * attn_prompt / tp,
                 t_attn_decode=attn_decode,
                 t_kv=t_kv,
                 t_fixed=fixed,
-                t_comm=(1.0 + rho) * per_token,
-                t_prefill=input_tokens * (gemm_prompt + attn_prompt) / tp,
-                tokens_per_seq=1.0 + rho,
+                t_comm=(1.0 + rho_compute) * per_token,
+                t_prefill=input_tokens * prompt_compute_frac * (gemm_prompt + attn_prompt) / tp,
+                tokens_per_seq=1.0 + rho_compute,
                 exponent=glob.roofline_exponent,
                 shape=shape,
             )

@@ -94,6 +94,7 @@ def replicas_for(
     system: int,
     eff: Efficiency,
     glob: Globals,
+    prompt_compute_frac: float = 1.0,
 ) -> list[Replica]:
     """One replica per tensor-parallel size the part and system allow."""
     return build(
@@ -105,6 +106,7 @@ def replicas_for(
         input_tokens=input_tokens,
         output_tokens=output_tokens,
         fp4=precision is Precision.FP4,
+        prompt_compute_frac=prompt_compute_frac,
     )
 
 
@@ -119,8 +121,12 @@ def solve(
     glob: Globals,
     ttft_max_s: float | None = None,
     tpot_max_s: float | None = None,
+    prompt_compute_frac: float = 1.0,
 ) -> Solution:
-    """The best operating point meeting memory and (p99) latency limits, or why none does."""
+    """The best operating point meeting memory and (p99) latency limits, or why none does.
+
+    ``prompt_compute_frac``: share of prompt tokens to compute (1 unless prompts share KV).
+    """
     if shape.context_length_tokens and input_tokens + output_tokens > shape.context_length_tokens:
         return _infeasible(
             f"{shape.name} has a {shape.context_length_tokens:,}-token context; "
@@ -128,8 +134,9 @@ def solve(
             "shorten the prompt or the output"
         )
     replicas = replicas_for(
-        shape, accelerator, precision, input_tokens, output_tokens, system, eff, glob
-    )
+        shape, accelerator, precision, input_tokens, output_tokens, system, eff, glob,
+        prompt_compute_frac,
+    )  # fmt: skip
     fitting = [r for r in replicas if r.free_bytes >= r.kv_bytes_longest_seq]
     if not fitting:
         return _infeasible(
