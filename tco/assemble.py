@@ -20,6 +20,20 @@ LOW_UTILISATION_FRAC = 0.30
 _REL = 1e-9
 
 
+MAX_MESSAGE_CHARS = 500
+
+
+def one_sentence(text: str) -> str:
+    """A message safe to show anywhere: printable characters, one line, at most 500 chars.
+
+    Reasons and warnings quote user-chosen names (workloads, custom accelerators); control
+    characters and line breaks in those become spaces, and an overlong message is cut.
+    """
+    printable = "".join(ch if ch.isprintable() else " " for ch in text)
+    line = " ".join(printable.split())
+    return line if len(line) <= MAX_MESSAGE_CHARS else line[: MAX_MESSAGE_CHARS - 1] + "…"
+
+
 def _per_million(cost_usd: float, tokens: float) -> float:
     return cost_usd / tokens * TOKENS_PER_MILLION if tokens > 0 else 0.0
 
@@ -30,7 +44,7 @@ def infeasible_result(scenario: Scenario, reason: str) -> Result:
         scenario_name=scenario.name,
         currency_year=scenario.finance.currency_year,
         feasible=False,
-        infeasible_reason=reason,
+        infeasible_reason=one_sentence(reason),
         cost_per_million_tokens_usd=0.0,
         cost_per_million_input_tokens_usd=0.0,
         cost_per_million_output_tokens_usd=0.0,
@@ -288,7 +302,10 @@ def build_result(prepared: Prepared, t: Timeline, catalogue: Catalogue) -> Resul
         workloads=_workloads(prepared, cost_w, tokens_w, _first_accelerators(t), total),
         timeline=_months(monthly, rental),
         balance=_balance(prepared, t, monthly, breakdown),
-        warnings=_warnings(prepared, monthly, utilisation, usage, cost_per_million),
+        warnings=[
+            one_sentence(w)
+            for w in _warnings(prepared, monthly, utilisation, usage, cost_per_million)
+        ],
     )
 
 

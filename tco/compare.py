@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from tco.assemble import one_sentence
 from tco.catalogue import Catalogue, builtin_catalogue
 from tco.engine import run
 from tco.models import AttributionStep, Comparison, Scenario
@@ -69,7 +70,7 @@ def compare(a: Scenario, b: Scenario, catalogue: Catalogue | None = None) -> Com
             a_name=a.name,
             b_name=b.name,
             feasible=False,
-            infeasible_reason=f"scenario {which} is infeasible: {reason}",
+            infeasible_reason=one_sentence(f"scenario {which} is infeasible: {reason}"),
             a_usd_per_million=a_cost or 0.0,
             b_usd_per_million=b_cost or 0.0,
             steps=[],

@@ -36,12 +36,17 @@ def _points(scenario: Scenario, r: Resolved) -> tuple[tuple[OperatingPoint, ...]
                 tpot_max_ms=workload.tpot_max_ms,
             )
         except TcoError as exc:
-            return (), f"{workload.name}: {exc}"
+            return (), f"{_short(workload.name)}: {exc}"
         if not point.feasible or point.output_tokens_per_s_per_accelerator <= 0:
             reason = point.infeasible_reason or "the throughput model finds no operating point"
-            return (), f"{workload.name}: {reason}"
+            return (), f"{_short(workload.name)}: {reason}"
         points.append(point)
     return tuple(points), None
+
+
+def _short(name: str, limit: int = 60) -> str:
+    """A user-chosen name, cut to fit in a one-line reason."""
+    return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
 def _density_fix(catalogue: Catalogue, server_kw: float) -> str:
@@ -57,7 +62,7 @@ def _feasibility(
 ) -> tuple[RackLayout | None, str | None]:
     """Prices, power and density a deployment needs; the layout when the servers fit racks."""
     kind = scenario.deployment.kind
-    label = r.accelerator.label
+    label = _short(r.accelerator.label, 80)
     owns = scenario.deployment.owns_hardware
     if scenario.demand.tokens_per_day <= 0:
         return None, "demand.tokens_per_day is 0, so there is nothing to serve; set a demand."

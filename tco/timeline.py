@@ -27,7 +27,13 @@ from tco.costs.capex import (
 from tco.costs.cloud import rental_usd
 from tco.costs.energy import co2e_kg, energy_cost_usd, facility_energy_kwh, water_l
 from tco.costs.financing import capital_charge_factor, lagged, window_sum
-from tco.costs.fleet import burst_fraction, owned_fleet, peak_capacity_accelerators, whole_systems
+from tco.costs.fleet import (
+    burst_fraction,
+    owned_fleet,
+    peak_capacity_accelerators,
+    round_up,
+    whole_systems,
+)
 from tco.costs.opex import maintenance_usd, per_accelerator_usd
 from tco.costs.power import it_energy_kwh
 from tco.costs.trends import yearly_factor
@@ -224,7 +230,7 @@ def simulate(plan: Plan, samples: Samples, *, per_workload: bool = True) -> Time
         if plan.kind == "hybrid":
             burst = burst_fraction(peak, ratio, owned_w)
             rented_hours = axis.total(burst) * hours
-            rented_peak = axis.total(np.ceil(np.maximum(peak - owned_w, 0.0) - 1e-9))
+            rented_peak = axis.total(round_up(np.maximum(peak - owned_w, 0.0)))
             capacity_accelerators = axis.total(owned_w + burst, rate)
             busy_rented_w = burst / (1.0 + plan.headroom_frac)
             busy_owned_weighted = busy_all_weighted - axis.total(busy_rented_w, energy_weight)

@@ -29,10 +29,18 @@ def peak_capacity_accelerators(
     return peak_tokens_per_s / tokens_per_s_per_accelerator
 
 
+def round_up(count: np.ndarray) -> np.ndarray:
+    """Whole units for a positive need [count]: ceil, forgiving floating-point noise.
+
+    A need of 16.000000000001 is 16, but any real need above zero, however small, is 1.
+    """
+    return np.ceil(count * (1.0 - _EPS))
+
+
 def whole_systems(accelerators: np.ndarray, system_accelerators: np.ndarray | int) -> np.ndarray:
     """Round up to whole serving systems [count of accelerators]: k · ceil(n / k)."""
     k = np.asarray(system_accelerators, dtype=float)
-    return k * np.ceil(accelerators / k - _EPS)
+    return k * round_up(accelerators / k)
 
 
 def burst_fraction(

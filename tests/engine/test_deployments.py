@@ -230,3 +230,26 @@ def test_warnings_for_low_utilisation_and_used_prices(catalogue):
     text = " ".join(result.warnings)
     assert "Mean utilisation" in text
     assert "used-market street price" in text
+
+
+@pytest.mark.parametrize("preset", ["enterprise-on-prem", "hybrid", "cloud-on-demand"])
+def test_a_tiny_demand_still_needs_one_whole_system(catalogue, preset):
+    scenario = example_scenario(preset, "nvidia-h100-sxm", ["chat"], catalogue)
+    demand = scenario.demand.model_copy(update={"tokens_per_day": 1e-3})
+    result = run(scenario.model_copy(update={"demand": demand}), catalogue)
+    assert result.feasible
+    assert result.balance.ok
+    assert result.accelerators == 8
+    assert any("Mean utilisation" in w for w in result.warnings)
+
+
+def test_reasons_quoting_user_names_stay_on_one_line(catalogue):
+    scenario = example_scenario("enterprise-on-prem", "nvidia-h100-sxm", ["agentic"], catalogue)
+    named = scenario.workloads[0].model_copy(
+        update={"precision": Precision.FP4, "name": "line one\nline\x1b[31m two " + "x" * 300}
+    )
+    result = run(scenario.model_copy(update={"workloads": [named]}), catalogue)
+    assert not result.feasible
+    assert "\n" not in result.infeasible_reason
+    assert "\x1b" not in result.infeasible_reason
+    assert len(result.infeasible_reason) <= 500
