@@ -13,7 +13,7 @@ from tco.assemble import build_result, infeasible_result
 from tco.catalogue import Catalogue, builtin_catalogue
 from tco.costs.power import IDLE_POWER_FRAC, RackLayout, rack_layout, server_power_kw
 from tco.errors import TcoError
-from tco.models import OperatingPoint, Result, Scenario
+from tco.models import Deployment, OperatingPoint, Result, Scenario, Workload
 from tco.performance import operating_point
 from tco.resolution import Prepared, Resolved, resolve
 from tco.timeline import Plan, Samples, simulate
@@ -100,14 +100,7 @@ def _plan(scenario: Scenario, r: Resolved, points, layout, server_kw_per_acc: fl
         min(1.0, max(IDLE_POWER_FRAC, p.power_w_per_accelerator / tdp)) if tdp else 1.0
         for p in points
     ]
-    owned_frac = [
-        0.0
-        if d.kind == "cloud"
-        else 1.0
-        if d.kind != "hybrid" or w.sovereign
-        else d.owned_base_frac
-        for w in scenario.workloads
-    ]
+    owned_frac = [_owned_share(d, w) for w in scenario.workloads]
     return Plan(
         months=scenario.horizon_months,
         kind=d.kind,
@@ -150,6 +143,16 @@ def _plan(scenario: Scenario, r: Resolved, points, layout, server_kw_per_acc: fl
         grid_gco2e_per_kwh=r.grid_gco2e_per_kwh,
         wue_l_per_kwh=r.cooling.wue_l_per_kwh,
     )
+
+
+def _owned_share(deployment: Deployment, workload: Workload) -> float:
+    """Share of a workload's peak capacity that is owned [0-1]: none in the cloud, the base
+    share in a hybrid (all of it for a sovereign workload), all of it otherwise."""
+    if deployment.kind == "cloud":
+        return 0.0
+    if deployment.kind == "hybrid" and not workload.sovereign:
+        return deployment.owned_base_frac
+    return 1.0
 
 
 def _months(years: float) -> int:

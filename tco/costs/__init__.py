@@ -9,6 +9,7 @@
 - ``fleet``: demand in tokens per second, accelerators needed, load-duration curve, the
   owned fleet month by month (purchases, retirements, refresh).
 - ``cloud``: rental price per accelerator-hour by commitment.
+- ``market``: the serverless API price line of the same models.
 
 Every function states its units in brackets and cites the reference it implements; the
 numbered references are listed in docs/methodology.md.
