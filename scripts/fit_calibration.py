@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
-from scipy.optimize import minimize
+from scipy.optimize import minimize, minimize_scalar
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -81,6 +81,7 @@ def predictions(cases: Sequence[mlperf.Case], values: dict[tuple[str, str], floa
         calibration.globals_(),
         roofline_exponent=values[("roofline_exponent", "all")],
         tpot_p99_over_mean=values[("tpot_p99_over_mean", "all")],
+        moe_expert_frac=values.get(("moe_expert_frac", "all"), 1.0),
     )
     stack_of_case = {NVIDIA: NVIDIA, AMD: AMD}
     out = []
@@ -107,6 +108,8 @@ class Fit:
     values: dict[tuple[str, str], float]
     rms_log_error: float
     cases: int
+    moe_rms_log_error: float = 0.0
+    moe_cases: int = 0
 
 
 def _prior_residuals(x: np.ndarray) -> np.ndarray:
@@ -143,6 +146,29 @@ def fit(cases: Sequence[mlperf.Case]) -> Fit:
     return Fit(_values(result.x), float(math.sqrt(np.mean(residuals**2))), len(cases))
 
 
+def fit_moe(dense: Fit, cases: Sequence[mlperf.Case]) -> Fit:
+    """Second stage: routed-expert efficiency from MoE rows, dense parameters held fixed.
+
+    No MoE model is in the MLPerf calibration set; the rows are TensorRT-LLM's published
+    Qwen3-235B-A22B table on H200 (``mlperf.MOE_FIT``), robust log error, bounded 0.1-1.
+    """
+
+    def cost(frac: float) -> float:
+        values = {**dense.values, ("moe_expert_frac", "all"): frac}
+        z = (log_errors(cases, values) / ROBUST_SCALE) ** 2
+        return float(np.sum(np.sqrt(1.0 + z) - 1.0))
+
+    best = minimize_scalar(cost, bounds=(0.1, 1.0), method="bounded", options={"xatol": 1e-3})
+    values = {**dense.values, ("moe_expert_frac", "all"): float(best.x)}
+    residuals = log_errors(cases, values)
+    return replace(
+        dense,
+        values=values,
+        moe_rms_log_error=float(math.sqrt(np.mean(residuals**2))),
+        moe_cases=len(cases),
+    )
+
+
 def write(result: Fit, path: Path = calibration.PARAMETERS_CSV) -> None:
     """Rewrite parameters.csv: fitted rows get their value, status, source and date."""
     rows = list(csv.DictReader(path.open(newline="", encoding="utf-8")))
@@ -164,7 +190,15 @@ def write(result: Fit, path: Path = calibration.PARAMETERS_CSV) -> None:
             continue
         row["value"] = f"{values[key]:.4g}"
         row["as_of"] = today
-        if row["stack"] == OTHER:
+        if row["name"] == "moe_expert_frac":
+            row["status"] = "fitted"
+            row["source"] = (
+                "scripts/fit_calibration.py stage 2: robust least squares on log error over "
+                f"{result.moe_cases} TensorRT-LLM perf-overview rows, Qwen3-235B-A22B FP8 on "
+                "H200 TP8 (data/calibration/trtllm_perf_overview.csv; vendor-published, not "
+                f"audited; RMS log error {result.moe_rms_log_error:.3f})"
+            )
+        elif row["stack"] == OTHER:
             row["status"] = "copied"
             row["source"] = "AMD value (no audited LLM rows for other vendors): " + source
         elif row["name"] == "fp4_relative_frac" and row["stack"] != "all":
@@ -185,10 +219,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--dry-run", action="store_true", help="print; do not write")
     args = parser.parse_args(argv)
     cases = [c for c in mlperf.load_cases() if c.use == "fit"]
-    result = fit(cases)
+    moe_cases = [c for c in mlperf.vendor_cases() if c.use == "fit-moe"]
+    result = fit_moe(fit(cases), moe_cases)
     for (name, stack), value in result.values.items():
         print(f"{name:22} {stack:15} {value:8.4g}")
     print(f"RMS log error {result.rms_log_error:.4f} over {result.cases} cases")
+    print(f"MoE stage: RMS log error {result.moe_rms_log_error:.4f} over {result.moe_cases} rows")
     if not args.dry_run:
         write(result)
         print(f"wrote {calibration.PARAMETERS_CSV.relative_to(ROOT)}")

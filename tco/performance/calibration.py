@@ -49,6 +49,8 @@ class Globals:
     """Parameters shared by every stack.
 
     roofline_exponent: sharpness n of the smooth roofline ‖memory, arithmetic‖_n [-].
+    moe_expert_frac: efficiency of routed-expert (grouped) matmuls relative to dense ones,
+        for both their weight streaming and their arithmetic [0-1].
     tpot_p99_over_mean / ttft_p99_over_mean: how far a p99 latency sits above the mean the
     model predicts [ratio]. allreduce_latency_s: fixed cost of one tensor-parallel
     all-reduce [s]. memory_reserve_frac: memory kept for activations, workspace and the
@@ -57,6 +59,7 @@ class Globals:
     """
 
     roofline_exponent: float
+    moe_expert_frac: float
     tpot_p99_over_mean: float
     ttft_p99_over_mean: float
     allreduce_latency_s: float
@@ -153,6 +156,7 @@ def globals_() -> Globals:
     """The stack-independent parameters."""
     return Globals(
         roofline_exponent=_value("roofline_exponent", "all"),
+        moe_expert_frac=_value("moe_expert_frac", "all"),
         tpot_p99_over_mean=_value("tpot_p99_over_mean", "all"),
         ttft_p99_over_mean=_value("ttft_p99_over_mean", "all"),
         allreduce_latency_s=_value("allreduce_latency_us", "all") * 1e-6,

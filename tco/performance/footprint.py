@@ -68,6 +68,7 @@ class ModelShape:
     experts_active: int  # experts each token uses (0 for dense)
     gemm_flops_decode: float  # matmul FLOPs per generated token [FLOP]
     gemm_flops_prefill: float  # matmul FLOPs per prompt token (no LM head) [FLOP]
+    expert_flops: float  # of which in routed experts, per token [FLOP]
     attn_flops_per_context_token: float  # attention FLOPs per query token per cached token
     kv_bytes_per_token: float  # KV cache bytes per token across all layers [B]
     window_tokens: int | None  # sliding window of windowed layers [tokens]
@@ -121,6 +122,7 @@ def shape(llm: LLM, precision: Precision) -> ModelShape:
         experts_active=llm.experts_active or 0,
         gemm_flops_decode=2.0 * (body_active + embed),
         gemm_flops_prefill=2.0 * body_active,
+        expert_flops=2.0 * llm.expert_params_b * 1e9 * (llm.experts_active or 0),
         attn_flops_per_context_token=2.0 * llm.layers * llm.attention_heads * (d_qk + d_v),
         kv_bytes_per_token=llm.kv_bytes_per_token(kv_bytes_per_value(precision)),
         window_tokens=llm.sliding_window_tokens,

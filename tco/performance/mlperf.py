@@ -145,6 +145,49 @@ def load_cases() -> tuple[Case, ...]:
     return tuple(cases)
 
 
+MOE_FIT = ("qwen3-235b-a22b", "nvidia-h200-sxm")  # vendor rows that fit moe_expert_frac
+
+
+@cache
+def vendor_cases() -> tuple[Case, ...]:
+    """TensorRT-LLM's published offline throughput table (known input/output lengths).
+
+    Not audited like MLPerf and not tuned like it (NVIDIA: "should not be considered as the
+    peak performance"), but it spans lengths, dense and MoE models, FP8 and FP4. Every row
+    is a check except Qwen3-235B on H200, which fits ``moe_expert_frac`` (``use`` "fit-moe").
+    """
+    cases = []
+    for row in _read("trtllm_perf_overview.csv"):
+        tp = int(row["tensor_parallel"])
+        per_acc = float(row["output_tokens_per_s_total"]) / tp
+        key = (row["model_id"], row["accelerator_id"])
+        cases.append(
+            Case(
+                benchmark="trtllm-perf-overview",
+                software_round="v5.1",
+                accelerator_id=row["accelerator_id"],
+                scenario=f"Offline {row['input_tokens']}/{row['output_tokens']}",
+                precision=Precision.parse(row["precision"]),
+                declared_precision=row["precision"],
+                stack="nvidia-trtllm",
+                system_accelerators=tp,
+                use="fit-moe" if key == MOE_FIT else "check",
+                measured_tokens_per_s=per_acc,
+                low_tokens_per_s=per_acc,
+                high_tokens_per_s=per_acc,
+                n_results=1,
+                model_id=row["model_id"],
+                input_tokens=int(row["input_tokens"]),
+                output_tokens=int(row["output_tokens"]),
+                beam_width=1,
+                ttft_max_ms=None,
+                tpot_max_ms=None,
+                rows=f"TP{tp}; {row['source']}",
+            )
+        )
+    return tuple(cases)
+
+
 def software_level(case: Case) -> str:
     """Round whose maturity applies: v4.0 rows use v4.1's (no v4.0 parameter is fitted)."""
     return "v4.1" if case.software_round == "v4.0" else case.software_round

@@ -15,6 +15,7 @@ A step runs two kinds of kernels one after the other, so their times add [3]:
 
     t_weights = weight bytes read per step / (bandwidth × η_bw)     (MoE: experts touched)
     t_gemm    = (decode + ρ·prefill matmul FLOPs of one sequence) / (peak × η_c)
+                (routed experts' bytes and FLOPs count 1 / moe_expert_frac times)
     t_attn    = max(KV bytes / (bandwidth × η_bw), attention FLOPs / (peak × η_c))
     t_fixed   = layers × per-layer overhead + 2 × layers × all-reduce latency (TP > 1)
     t_comm    = (1 + ρ) × 2 × layers × hidden × 2 B × 2(t-1)/t / scale-up bandwidth   [4]
@@ -202,8 +203,10 @@ def build(
     kv_longest = shape.kv_bytes_per_token * longest
     attn_decode_flops = shape.attn_flops_per_context_token * occupancy / attn_rate
     attn_prompt = shape.attn_flops_per_context_token * prompt_context / attn_rate
-    gemm_decode = shape.gemm_flops_decode / gemm_rate
-    gemm_prompt = shape.gemm_flops_prefill / gemm_rate
+    # routed experts run as grouped matmuls at a fitted share of dense efficiency
+    expert_extra = shape.expert_flops * (1.0 / glob.moe_expert_frac - 1.0)
+    gemm_decode = (shape.gemm_flops_decode + expert_extra) / gemm_rate
+    gemm_prompt = (shape.gemm_flops_prefill + expert_extra) / gemm_rate
     usable = hw.memory_bytes * (1.0 - glob.memory_reserve_frac)
     overhead = shape.layers * eff.layer_overhead_s
     message = ALLREDUCES_PER_LAYER * shape.layers * shape.hidden_size * ACTIVATION_BYTES
@@ -228,7 +231,7 @@ def build(
                 kv_bytes_per_seq=kv_seq,
                 kv_bytes_longest_seq=kv_longest / kv_split,
                 t_weights=shape.dense_read_bytes / tp / bandwidth,
-                t_experts=shape.expert_read_bytes / tp / bandwidth,
+                t_experts=shape.expert_read_bytes / tp / bandwidth / glob.moe_expert_frac,
                 t_gemm=(gemm_decode + rho_compute * gemm_prompt) / tp,
                 t_gemm_decode=gemm_decode / tp,
                 t_attn=attn_decode + rho_compute * attn_prompt / tp,
