@@ -45,56 +45,64 @@ if not shown:
 tab_names = ["Table", "Compare specs", "Generations"]
 if not state.presenting():
     tab_names += ["SQL", "Your accelerators"]
-tabs = st.tabs(tab_names)
+# Only the open tab runs (its name is kept in the URL): the generations sweep and the
+# charts cost nothing while another tab is open.
+tabs = dict(zip(tab_names, st.tabs(tab_names, key="tab", bind="query-params"), strict=True))
 
-with tabs[0]:
-    st.dataframe(
-        view.table(shown),
-        hide_index=True,
-        column_config=view.column_config(),
-        key="cat.table",
-        height=min(40 + 35 * len(shown), 640),
-    )
-    st.caption(f"{len(shown)} of {len(parts)} accelerators. Click a column header to sort.")
-
-with tabs[1]:
-    metric = st.segmented_control(
-        "Compare",
-        list(figures.SPEC_METRICS),
-        default="memory_bandwidth_tb_per_s",
-        format_func=lambda m: figures.SPEC_METRICS[m][0],
-        required=True,
-        key="cat.metric",
-    )
-    charts.show(figures.spec_bars(shown, metric, footnote=charts.footnote()), key="cat.spec_chart")
-    charts.show(figures.flops_bars(shown, footnote=charts.footnote()), key="cat.flops_chart")
-
-with tabs[2]:
-    scenario = state.current()
-    served, left_out = generations.costs(scenario, shown)
-    if served:
-        charts.show(
-            figures.generations(served, footnote=charts.footnote(scenario)),
-            key="cat.generations",
+with tabs["Table"]:
+    if tabs["Table"].open:
+        st.dataframe(
+            view.table(shown),
+            hide_index=True,
+            column_config=view.column_config(),
+            key="cat.table",
+            height=min(40 + 35 * len(shown), 640),
         )
-    else:
-        st.info("None of the parts shown can serve the current workload mix as set up.")
-    undated = [a.label for a, _ in served if not a.launch_year]
-    if undated:
-        st.caption(
-            md(f"No launch year in the catalogue, so not on the chart: {', '.join(undated)}.")
-        )
-    if left_out:
-        with st.expander(f"{len(left_out)} parts cannot serve the current mix as set up"):
-            for reason in left_out:
-                st.markdown(f"- {md(reason)}")
+        st.caption(f"{len(shown)} of {len(parts)} accelerators. Click a column header to sort.")
 
-if not state.presenting():
-    with tabs[3]:
-        sql_box()
-    with tabs[4]:
-        accelerator_form.list_and_remove()
-        with st.expander("Add one accelerator by form"):
-            accelerator_form.add_by_form()
-        with st.expander("Add accelerators from a CSV file", expanded=True):
-            accelerator_form.add_by_upload()
+with tabs["Compare specs"]:
+    if tabs["Compare specs"].open:
+        metric = st.segmented_control(
+            "Compare",
+            list(figures.SPEC_METRICS),
+            default="memory_bandwidth_tb_per_s",
+            format_func=lambda m: figures.SPEC_METRICS[m][0],
+            required=True,
+            key="cat.metric",
+        )
+        footnote = charts.footnote()
+        charts.show(figures.spec_bars(shown, metric, footnote=footnote), key="cat.spec_chart")
+        charts.show(figures.flops_bars(shown, footnote=footnote), key="cat.flops_chart")
+
+with tabs["Generations"]:
+    if tabs["Generations"].open:
+        scenario = state.current()
+        served, left_out = generations.costs(scenario, shown)
+        if served:
+            charts.show(
+                figures.generations(served, footnote=charts.footnote(scenario)),
+                key="cat.generations",
+            )
+        else:
+            st.info("None of the parts shown can serve the current workload mix as set up.")
+        undated = [a.label for a, _ in served if not a.launch_year]
+        if undated:
+            st.caption(
+                md(f"No launch year in the catalogue, so not on the chart: {', '.join(undated)}.")
+            )
+        if left_out:
+            with st.expander(f"{len(left_out)} parts cannot serve the current mix as set up"):
+                for reason in left_out:
+                    st.markdown(f"- {md(reason)}")
+
+if "SQL" in tabs:
+    with tabs["SQL"]:
+        if tabs["SQL"].open:
+            sql_box()
+    with tabs["Your accelerators"]:
+        if tabs["Your accelerators"].open:
+            accelerator_form.list_and_remove()
+            with st.expander("Add one accelerator by form"):
+                accelerator_form.add_by_form()
+            with st.expander("Add accelerators from a CSV file", expanded=True):
+                accelerator_form.add_by_upload()

@@ -8,18 +8,29 @@ from pydantic import ValidationError
 from tco.errors import TcoError
 from tco.models import Accelerator, Scenario
 from tco.ui import cached
-from tco.ui.data import catalogue
+from tco.ui.data import catalogue, catalogue_key
 from tco.ui.variants import Variant
 
+Answer = tuple[list[tuple[Accelerator, float]], list[str]]
+_MEMO_ENTRIES = 256
 
-def costs(
-    scenario: Scenario, parts: Sequence[Accelerator]
-) -> tuple[list[tuple[Accelerator, float]], list[str]]:
+
+@st.cache_resource(show_spinner=False)
+def _memo() -> dict[str, Answer]:
+    """Finished sweeps by scenario, parts and catalogue: a rerun skips 30-odd cache lookups."""
+    return {}
+
+
+def costs(scenario: Scenario, parts: Sequence[Accelerator]) -> Answer:
     """(part, cost per million tokens) where the mix can be served, and why not elsewhere.
 
     Each part serves the scenario's mix as it is (precisions a part lacks fall back as in
     the Compare page); a progress bar shows the sweep while uncached parts are computed.
     """
+    key = "|".join([scenario.model_dump_json(), catalogue_key(), *(p.id for p in parts)])
+    memo = _memo()
+    if key in memo:
+        return memo[key]
     cat = catalogue()
     served, left_out = [], []
     bar = st.progress(0.0, text="Running the mix on every part…")
@@ -35,4 +46,7 @@ def costs(
                 left_out.append(f"{part.label}: {result.infeasible_reason}")
         bar.progress((index + 1) / len(parts), text=f"{index + 1} of {len(parts)} parts")
     bar.empty()
+    if len(memo) >= _MEMO_ENTRIES:
+        memo.clear()
+    memo[key] = (served, left_out)
     return served, left_out

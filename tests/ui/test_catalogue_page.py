@@ -22,6 +22,12 @@ def _chart(at, key):
     return json.loads(chart.proto.spec)
 
 
+def _tab(at, name):
+    """Open a tab of the page (only the open tab runs)."""
+    at.session_state["tab"] = name
+    return at.run()
+
+
 def _values(array):
     if isinstance(array, dict):
         return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
@@ -52,8 +58,11 @@ def test_sorting_and_precision_filter(app):
 
 def test_spec_chart_shows_the_filtered_parts(app):
     at = app("catalogue")
+    _tab(at, "Compare specs")
     at.multiselect(key="cat.vendors").set_value(["Intel"]).run()
     figure = _chart(at, "cat.spec_chart")
+    at.segmented_control(key="cat.metric").set_value("memory_gb").run()
+    assert _chart(at, "cat.spec_chart")["layout"]["xaxis"]["title"]["text"] == "Memory [GB]"
     assert sorted(figure["data"][0]["y"]) == ["Intel Gaudi 2", "Intel Gaudi 3"]
     assert figure["layout"]["xaxis"]["title"]["text"] == "Memory bandwidth [TB/s]"
     assert all(v > 0 for v in _values(figure["data"][0]["x"]))
@@ -68,6 +77,7 @@ def test_filters_that_match_nothing_say_so(app):
 
 def test_sql_box_runs_a_select(app, catalogue):
     at = app("catalogue")
+    _tab(at, "SQL")
     at.text_area(key="sql").set_value(
         "SELECT id AS amd_part FROM accelerators WHERE vendor = 'AMD' ORDER BY id"
     )
@@ -80,6 +90,7 @@ def test_sql_box_runs_a_select(app, catalogue):
 
 def test_sql_box_refuses_file_reads_and_writes_in_one_line(app):
     at = app("catalogue")
+    _tab(at, "SQL")
     for sql, reason in [
         ("SELECT * FROM read_csv('/etc/passwd')", "Query refused"),
         ("DROP TABLE accelerators", "only SELECT"),
@@ -105,6 +116,7 @@ def _fill_form(at, **numbers):
 
 def test_add_an_accelerator_by_form_then_remove_it(app):
     at = app("catalogue")
+    _tab(at, "Your accelerators")
     _fill_form(at, memory_gb=96.0, memory_bandwidth_tb_per_s=4.0, fp8_dense_tflops=1500.0)
     assert not at.exception
     assert "Added Acme Widget 1" in at.success[0].value
@@ -118,6 +130,7 @@ def test_add_an_accelerator_by_form_then_remove_it(app):
 
 def test_a_bad_accelerator_form_names_the_problem_and_stores_nothing(app):
     at = app("catalogue")
+    _tab(at, "Your accelerators")
     _fill_form(at, memory_gb=96.0, memory_bandwidth_tb_per_s=4.0)  # no compute figure
     assert not at.exception
     assert "Not added" in at.error[0].value
@@ -127,6 +140,7 @@ def test_a_bad_accelerator_form_names_the_problem_and_stores_nothing(app):
 
 def test_upload_a_good_csv_then_import_it(app):
     at = app("catalogue")
+    _tab(at, "Your accelerators")
     at.file_uploader(key="acc.upload").upload("mine.csv", template_csv().encode(), "text/csv").run()
     assert not at.error
     at.button(key="acc.import").click().run()
@@ -136,6 +150,7 @@ def test_upload_a_good_csv_then_import_it(app):
 
 def test_a_bad_csv_is_refused_with_the_row_and_reason(app):
     at = app("catalogue")
+    _tab(at, "Your accelerators")
     bad = template_csv().replace(",80.0,", ",-5,")
     at.file_uploader(key="acc.upload").upload("mine.csv", bad.encode(), "text/csv").run()
     assert not at.exception
@@ -145,6 +160,7 @@ def test_a_bad_csv_is_refused_with_the_row_and_reason(app):
 
 def test_generations_chart_runs_the_current_mix_on_each_part(app, catalogue):
     at = app("catalogue")
+    _tab(at, "Generations")
     figure = _chart(at, "cat.generations")
     by_vendor = {trace["name"]: trace for trace in figure["data"]}
     nvidia = by_vendor["NVIDIA"]
