@@ -31,7 +31,9 @@ def _fixes(shape: ModelShape, accelerator: Accelerator, precision: Precision, us
     ]
     if smaller:
         fixes.append(" or ".join(smaller))
-    needed = shape.weights_bytes / usable if usable > 0 else math.inf  # no room at all: 0
+    needed = (
+        shape.weights_bytes / usable if usable > 0 else math.inf
+    )  # no memory left: nothing fits
     if accelerator.scale_up_bandwidth_gb_per_s is not None and math.isfinite(needed):
         reach = accelerator.scale_up_domain if accelerator.scale_up_domain > 1 else math.inf
         group = 2 ** math.ceil(math.log2(math.ceil(needed)))

@@ -94,8 +94,19 @@ class Replica:
         return self.t_weights + self.t_experts * touched
 
     def step_s(self, batch: float) -> float:
-        """Time of one step carrying ``batch`` sequences [s]."""
-        gemm = roofline(self.weights_s(batch), batch * self.t_gemm, self.exponent)
+        """Time of one step carrying ``batch`` sequences [s] (inlined: the hot path)."""
+        weights = self.t_weights
+        if self.t_experts:
+            weights += self.t_experts * experts_touched_frac(
+                self.shape, batch * self.tokens_per_seq
+            )
+        gemm = batch * self.t_gemm
+        if weights > 0.0 and gemm > 0.0:
+            n = self.exponent
+            high, low = (weights, gemm) if weights >= gemm else (gemm, weights)
+            gemm = high * (1.0 + (low / high) ** n) ** (1.0 / n)
+        else:
+            gemm += weights
         return gemm + batch * (self.t_attn + self.t_comm) + self.t_fixed
 
     def decode_only_s(self, batch: float) -> float:
@@ -143,7 +154,6 @@ class Replica:
             if high - low <= 0.25 or g_low >= 0.0:
                 break
             mid = high - g_high * (high - low) / (g_high - g_low)
-            mid = min(max(mid, low + 0.05 * (high - low)), high - 0.05 * (high - low))
             g_mid = self.step_s(mid) - step_max_s
             if g_mid <= 0.0:
                 low, g_low = mid, g_mid

@@ -144,21 +144,33 @@ def solve(
         )
     tpot_cap = math.inf if tpot_max_s is None else tpot_max_s / glob.tpot_p99_over_mean
     ttft_mean = math.inf if ttft_max_s is None else ttft_max_s / glob.ttft_p99_over_mean
-    best: tuple[float, Replica, int, str] | None = None
+    # The memory-limited (offline) rate bounds what a size can reach under latency limits:
+    # visit sizes from the highest bound and stop once no remaining size can win.
+    ranked = []
     for replica in fitting:
+        full = math.floor(max(replica.capacity_batch(), 1.0) + 1e-9)
+        full_step = replica.step_s(full)
+        ranked.append(((system // replica.tp) * full / full_step, replica, full, full_step))
+    ranked.sort(key=lambda item: (-item[0], item[1].tp))
+    best: tuple[float, Replica, int, str] | None = None
+    for bound_rate, replica, full, full_step in ranked:
+        if best is not None and bound_rate < best[0] * (1 - 1e-9):
+            break
         # both latency limits cap the step time: TPOT directly, TTFT via 1.5 steps + prompt
         caps = {"tpot": tpot_cap, "ttft": (ttft_mean - replica.t_prefill) / TTFT_STEPS}
         limiting = min(caps, key=caps.get)
-        capacity = max(replica.capacity_batch(), 1.0)
-        by_latency = (
-            replica.batch_for_step(caps[limiting]) if caps[limiting] < math.inf else capacity
-        )
-        binding = limiting if by_latency < capacity else "capacity"
-        batch = math.floor(min(by_latency, capacity) + 1e-9)
-        if batch < 1:
-            continue
-        rate = (system // replica.tp) * batch / replica.step_s(batch)
-        if best is None or rate > best[0] * (1 + 1e-9):
+        batch, binding, step = full, "capacity", full_step
+        if full_step > caps[limiting]:
+            batch, binding = math.floor(replica.batch_for_step(caps[limiting]) + 1e-9), limiting
+            if batch < 1:
+                continue
+            step = replica.step_s(batch)
+        rate = (system // replica.tp) * batch / step
+        if (
+            best is None
+            or rate > best[0] * (1 + 1e-9)
+            or (rate >= best[0] * (1 - 1e-9) and replica.tp < best[1].tp)
+        ):
             best = (rate, replica, batch, binding)
     if best is None:
         return _infeasible(latency_reason(fitting, glob, ttft_max_s, tpot_max_s, accelerator))
