@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tco.costs.fleet import burst_fraction, owned_fleet, peak_capacity_accelerators, whole_systems
@@ -34,6 +34,7 @@ def test_burst_fraction_by_hand(peak, ratio, base, area):
     assert float(burst_fraction(np.array(peak), ratio, np.array(base))) == pytest.approx(area)
 
 
+@settings(deadline=None, max_examples=50)  # numerical integration: slow on a busy machine
 @given(ratio=st.floats(1.0, 10.0), base_frac=st.floats(0.0, 1.2))
 def test_burst_fraction_integrates_the_load_duration_curve(ratio, base_frac):
     """Numerical integration of the linear load-duration curve agrees with the closed form,
