@@ -49,8 +49,8 @@ class Globals:
     """Parameters shared by every stack.
 
     roofline_exponent: sharpness n of the smooth roofline ‖memory, arithmetic‖_n [-].
-    moe_expert_frac: efficiency of routed-expert (grouped) matmuls relative to dense ones,
-        for both their weight streaming and their arithmetic [0-1].
+    moe_expert_frac: arithmetic efficiency of routed-expert (grouped) matmuls relative to
+        dense ones [0-1]; their weight streaming runs at the dense bandwidth.
     tpot_p99_over_mean / ttft_p99_over_mean: how far a p99 latency sits above the mean the
     model predicts [ratio]. allreduce_latency_s: fixed cost of one tensor-parallel
     all-reduce [s]. memory_reserve_frac: memory kept for activations, workspace and the

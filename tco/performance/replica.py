@@ -15,7 +15,7 @@ A step runs two kinds of kernels one after the other, so their times add [3]:
 
     t_weights = weight bytes read per step / (bandwidth × η_bw)     (MoE: experts touched)
     t_gemm    = (decode + ρ·prefill matmul FLOPs of one sequence) / (peak × η_c)
-                (routed experts' bytes and FLOPs count 1 / moe_expert_frac times)
+                (routed experts' FLOPs count 1 / moe_expert_frac times: grouped matmuls)
     t_attn    = max(KV bytes / (bandwidth × η_bw), attention FLOPs / (peak × η_c))
     t_fixed   = layers × per-layer overhead + 2 × layers × all-reduce latency (TP > 1)
     t_comm    = (1 + ρ) × 2 × layers × hidden × 2 B × 2(t-1)/t / scale-up bandwidth   [4]
@@ -241,7 +241,7 @@ def build(
                 kv_bytes_per_seq=kv_seq,
                 kv_bytes_longest_seq=kv_longest / kv_split,
                 t_weights=shape.dense_read_bytes / tp / bandwidth,
-                t_experts=shape.expert_read_bytes / tp / bandwidth / glob.moe_expert_frac,
+                t_experts=shape.expert_read_bytes / tp / bandwidth,
                 t_gemm=(gemm_decode + rho_compute * gemm_prompt) / tp,
                 t_gemm_decode=gemm_decode / tp,
                 t_attn=attn_decode + rho_compute * attn_prompt / tp,
