@@ -61,10 +61,11 @@ with left:
                 [m.cumulative_cash_usd for m in a_result.timeline],
                 [m.cumulative_cash_usd for m in b_result.timeline],
             ),
-            title="Cumulative cash out, and when the dearer start pays off",
+            title="Cumulative cash out",
             footnote=footnote,
         ),
         key="compare.cumulative",
+        narrow=True,
     )  # fmt: skip
 with right:
     comparison = cached.comparison(a_scenario, b_scenario)
@@ -78,6 +79,7 @@ with right:
                 footnote=footnote,
             ),
             key="compare.waterfall",
+            narrow=True,
         )
     else:
         st.warning(md(comparison.infeasible_reason or "No attribution."), icon="⚠️")

@@ -58,6 +58,7 @@ with right:
             footnote=footnote,
         ),
         key="overview.breakdown",
+        narrow=True,
     )
 
 if result.warnings and not state.presenting():

@@ -54,7 +54,9 @@ with st.container(border=True):
 
 with st.container(border=True):
     st.subheader("Hardware")
-    scenario_form.section("Hardware", [specs.ACCELERATOR], columns=1)
+    scenario_form.errors_for("Hardware")
+    scenario_form.notes()
+    scenario_form.widget(specs.ACCELERATOR, "Hardware", on_change=scenario_form.accelerator_changed)
     st.caption(md(summary_line(catalogue().accelerators[scenario.accelerator_id])))
     with st.expander("Advanced hardware settings"):
         scenario_form.section("Advanced hardware", specs.HARDWARE_ADVANCED, columns=3)

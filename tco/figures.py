@@ -61,7 +61,7 @@ TEMPLATE = go.layout.Template(
         paper_bgcolor="white",
         plot_bgcolor="white",
         height=HEIGHT_PX,
-        margin={"l": 72, "r": 24, "t": 48, "b": 104},
+        margin={"l": 72, "r": 24, "t": 88, "b": 104},
         hoverlabel={"font": {"family": FONT_FAMILY, "size": 13}},
         legend={
             "orientation": "h",
@@ -114,12 +114,12 @@ def _figure(title: str, x_title: str, y_title: str, footnote: str) -> go.Figure:
     return fig
 
 
-FOOTNOTE_LINE_CHARS = 105  # fits a half-width chart on a 1440 px screen
+FOOTNOTE_LINE_CHARS = 80  # fits a chart in a 40 % column of a 1440 px screen
 
 
-def add_footnote(fig: go.Figure, text: str) -> go.Figure:
+def add_footnote(fig: go.Figure, text: str, line_chars: int = FOOTNOTE_LINE_CHARS) -> go.Figure:
     """Write ``text`` under the plot, left-aligned, in small grey type, wrapped."""
-    lines = textwrap.wrap(text, FOOTNOTE_LINE_CHARS) or [""]
+    lines = textwrap.wrap(text, line_chars) or [""]
     fig.update_layout(margin_b=fig.layout.template.layout.margin.b + 15 * (len(lines) - 1))
     fig.add_annotation(
         text="<br>".join(lines),
@@ -158,6 +158,17 @@ def assumptions_footnote(scenario: Scenario, catalogue: Catalogue, today: date) 
         f"USD {finance.currency_year}",
     ]
     return "Assumptions: " + " · ".join(parts) + f". inference-tco, {today.isoformat()}."
+
+
+def rewrap_footnote(fig: go.Figure, line_chars: int) -> go.Figure:
+    """Wrap the footnote to ``line_chars`` characters, for a narrow column."""
+    notes = [a for a in fig.layout.annotations if a.name == "footnote"]
+    if notes:
+        text = notes[0].text.replace("<br>", " ")
+        fig.layout.annotations = [a for a in fig.layout.annotations if a.name != "footnote"]
+        fig.update_layout(margin_b=TEMPLATE.layout.margin.b)
+        add_footnote(fig, text, line_chars)
+    return fig
 
 
 def presentation(fig: go.Figure) -> go.Figure:
@@ -498,14 +509,18 @@ def generations(
             y=[c for _, c in mine],
             name=vendor,
             mode="markers+text",
-            text=[a.name for a, _ in mine],
+            text=[a.name.split(" (")[0] for a, _ in mine],
+            customdata=[a.label for a, _ in mine],
             textposition="top center",
             textfont={"size": 11},
             marker={"size": 12, "color": _vendor_colour(vendor), "line": {"width": 1}},
-            hovertemplate="%{text} (%{x}): %{y:$,.3f} per M tokens<extra>" + vendor + "</extra>",
+            hovertemplate="%{customdata} (%{x}): %{y:$,.3f} per M tokens<extra></extra>",
         )
+    years = [a.launch_year for a, _ in plotted]
     fig.update_yaxes(type="log", rangemode="normal")
     fig.update_xaxes(dtick=1, showgrid=True, gridcolor="#F0F0F0")
+    if years:
+        fig.update_xaxes(range=[min(years) - 0.6, max(years) + 0.6])
     return fig
 
 

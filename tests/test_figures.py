@@ -254,6 +254,10 @@ def test_footnote_names_the_assumptions_and_presentation_enlarges_it(catalogue):
     assert note.text.replace("<br>", " ") == text
     assert all(len(line) <= figures.FOOTNOTE_LINE_CHARS for line in note.text.split("<br>"))
     small = note.font.size
+    figures.rewrap_footnote(fig, 40)
+    lines = next(a for a in fig.layout.annotations if a.name == "footnote").text.split("<br>")
+    assert max(map(len, lines)) <= 40
+    assert " ".join(lines) == text
     figures.presentation(fig)
     assert fig.layout.height == figures.LARGE_HEIGHT_PX
     assert next(a for a in fig.layout.annotations if a.name == "footnote").font.size > small

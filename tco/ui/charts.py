@@ -11,6 +11,7 @@ from tco.models import Scenario
 from tco.ui import state
 from tco.ui.data import catalogue
 
+NARROW_FOOTNOTE_CHARS = 55
 CATALOGUE_FOOTNOTE = "Source: the inference-tco catalogue (vendor datasheets; see each part's row)."
 
 
@@ -21,8 +22,14 @@ def footnote(scenario: Scenario | None = None) -> str:
     return figures.assumptions_footnote(scenario, catalogue(), date.today())
 
 
-def show(fig: go.Figure, *, key: str, alt: str | None = None) -> None:
-    """Render a figure with the product template intact (Streamlit's theme off)."""
+def show(fig: go.Figure, *, key: str, alt: str | None = None, narrow: bool = False) -> None:
+    """Render a figure with the product template intact (Streamlit's theme off).
+
+    ``narrow``: the chart sits in a column of less than half the page; its footnote wraps
+    shorter so it is not cut off.
+    """
+    if narrow:
+        figures.rewrap_footnote(fig, NARROW_FOOTNOTE_CHARS)
     if state.presenting():
         figures.presentation(fig)
     title = fig.layout.title.text or "chart"

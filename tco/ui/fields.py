@@ -110,6 +110,8 @@ class Spec:
         """One line about why a value for this field was refused, in the shown units."""
         if isinstance(exc, ValidationError):
             error = exc.errors(include_url=False)[0]
+            if error.get("type") == "string_too_short":
+                return f"{self.label} cannot be empty"
             limits = {"le": "at most", "ge": "at least", "lt": "below", "gt": "above"}
             for name, words in limits.items():
                 if name in (error.get("ctx") or {}):

@@ -18,9 +18,11 @@ from tco.models import Scenario, Workload
 from tco.ui import state, workload_table
 from tco.ui.data import catalogue
 from tco.ui.fields import Spec, get, with_value
+from tco.ui.variants import runnable_mix
 
 _SYNCED = "tco.form.synced"  # the scenario the widgets were last set from
 _ERRORS = "tco.form.errors"  # section → one-line reason the last change was refused
+_NOTES = "tco.form.notes"  # what a change adjusted elsewhere (e.g. precisions)
 
 
 def options(path: str) -> dict[str, str]:
@@ -148,6 +150,39 @@ def deployment_changed(spec: Spec, section: str) -> None:
         return
     apply(new)
     st.session_state[_SYNCED] = None  # cooling, site and more changed: set every widget again
+
+
+def accelerator_changed(spec: Spec, section: str) -> None:
+    """Swap the part; workloads in a precision it lacks move to one it has, and say so."""
+    st.session_state[_ERRORS] = {}
+    current = state.current()
+    accelerator = catalogue().accelerators[st.session_state[spec.key]]
+    mix = runnable_mix(current, accelerator)
+    try:
+        new = with_value(
+            with_value(current, "accelerator_id", accelerator.id),
+            "workloads",
+            [w.model_dump() for w in mix],
+        )
+    except ValidationError as exc:
+        refuse(section, f"Not applied: {spec.explain(exc)}. Kept the previous accelerator.")
+        return
+    apply(new)
+    changed = [
+        (old, w) for old, w in zip(current.workloads, mix, strict=True)
+        if w.precision != old.precision
+    ]  # fmt: skip
+    if changed:
+        lacking = sorted({old.precision.value.upper() for old, _ in changed})
+        moved = ", ".join(f"{w.name} to {w.precision.value.upper()}" for _, w in changed)
+        st.session_state[_NOTES] = f"{accelerator.label} has no {'/'.join(lacking)}: moved {moved}."
+    st.session_state[_SYNCED] = None  # the workload table changed too
+
+
+def notes() -> None:
+    """What the last change adjusted besides the field itself, if anything."""
+    if note := st.session_state.pop(_NOTES, None):
+        st.info(note, icon="ℹ️")
 
 
 def workload_editor() -> None:

@@ -15,7 +15,7 @@ from pydantic import Field, TypeAdapter, ValidationError, model_validator
 
 from tco.catalogue import Catalogue
 from tco.errors import TcoError, one_line
-from tco.models import Scenario
+from tco.models import Accelerator, Scenario, Workload
 from tco.models.base import Slug, StrictModel
 from tco.presets import PRECISION_FALLBACK
 
@@ -69,16 +69,29 @@ class Variant(StrictModel):
         if self.accelerator_id:
             accelerator = catalogue.get("accelerators", self.accelerator_id)
             data["accelerator_id"] = accelerator.id
-            for workload in data["workloads"]:
-                if not accelerator.peak_tflops(workload["precision"]):
-                    supported = [p for p in PRECISION_FALLBACK if accelerator.peak_tflops(p)]
-                    workload["precision"] = supported[0] if supported else workload["precision"]
+            data["workloads"] = [
+                w.model_dump() for w in runnable_mix(Scenario.model_validate(data), accelerator)
+            ]
         if self.site_id:
             data["site_id"] = catalogue.get("sites", self.site_id).id
         if self.cooling_id:
             data["cooling_id"] = catalogue.get("cooling", self.cooling_id).id
         data["name"] = self.label(catalogue)[:120]
         return Scenario.model_validate(data)
+
+
+def runnable_mix(scenario: Scenario, accelerator: Accelerator) -> list[Workload]:
+    """The scenario's workloads with each precision the part lacks replaced by the first it
+    has, in `tco.presets.PRECISION_FALLBACK` order (FP8, BF16, FP16, INT8), as deployments do.
+    """
+    mix = []
+    for workload in scenario.workloads:
+        if not accelerator.peak_tflops(workload.precision):
+            runs = [p for p in PRECISION_FALLBACK if accelerator.peak_tflops(p)]
+            if runs:
+                workload = workload.model_copy(update={"precision": runs[0]})
+        mix.append(workload)
+    return mix
 
 
 _LIST = TypeAdapter(list[Variant])

@@ -88,4 +88,5 @@ def test_crossover_month_finds_when_the_dearer_start_pays_off():
 def test_a_variant_swaps_precisions_the_new_part_lacks(catalogue):
     a100 = Variant(accelerator_id="nvidia-a100-sxm-80gb").build(default_scenario(), catalogue)
     assert {w.precision.value for w in a100.workloads} <= {"bf16", "fp16", "int8"}
-    assert run(a100).feasible
+    result = run(a100)  # feasible or not is the engine's call, but never for lack of FP8
+    assert result.feasible or "support" not in (result.infeasible_reason or "")

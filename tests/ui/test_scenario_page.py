@@ -123,3 +123,21 @@ def test_reset_returns_to_the_default(app):
     at.button(key="scenario.reset").click().run()
     assert "s" not in at.query_params
     assert at.selectbox(key="sc.accelerator_id").value == default_scenario().accelerator_id
+
+
+def test_a_part_without_fp8_moves_the_mix_to_a_precision_it_runs_and_says_so(app):
+    at = app("scenario")
+    at.selectbox(key="sc.accelerator_id").set_value("nvidia-a100-sxm-80gb").run()
+    assert not at.exception
+    linked = _linked(at)
+    assert linked.accelerator_id == "nvidia-a100-sxm-80gb"
+    assert {w.precision.value for w in linked.workloads} == {"bf16"}
+    assert "has no FP8" in at.info[0].value
+    assert list(at.dataframe[0].value["precision"]) == ["bf16"] * len(linked.workloads)
+
+
+def test_an_empty_scenario_name_is_refused(app):
+    at = app("scenario")
+    at.text_input(key="sc.name").set_value("").run()
+    assert at.error[0].value.startswith("Not applied: Scenario name cannot be empty")
+    assert at.text_input(key="sc.name").value == default_scenario().name
