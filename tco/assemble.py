@@ -22,6 +22,10 @@ _REL = 1e-9
 
 MAX_MESSAGE_CHARS = 500
 
+MAX_FLEET_ACCELERATORS = 1e12
+"""Largest fleet a result reports [count]: beyond it the figures are meaningless and the
+counts would overflow 64-bit integers (extreme custom parts or demand reach it)."""
+
 
 def one_sentence(text: str) -> str:
     """A message safe to show anywhere: printable characters, one line, at most 500 chars.
@@ -237,6 +241,13 @@ def build_result(prepared: Prepared, t: Timeline, catalogue: Catalogue) -> Resul
     """The `Result` of a one-sample, per-workload timeline."""
     s, r = prepared.scenario, prepared.resolved
     monthly = _monthly(t)
+    fleet = monthly["owned_accelerators"] + monthly["rented_accelerators"]
+    if not (fleet <= MAX_FLEET_ACCELERATORS).all():  # also catches NaN
+        return infeasible_result(
+            s,
+            f"serving this demand takes more than {MAX_FLEET_ACCELERATORS:,.0f} accelerators; "
+            "lower demand.tokens_per_day or choose a faster part.",
+        )
     components = np.stack([t.components_usd[name][0] for name in COMPONENTS]).sum(axis=(1, 2))
     if not (np.isfinite(components).all() and all(np.isfinite(v).all() for v in monthly.values())):
         return infeasible_result(

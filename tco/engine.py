@@ -19,6 +19,10 @@ from tco.resolution import Prepared, Resolved, resolve
 from tco.timeline import Plan, Samples, simulate
 from tco.units import MONTHS_PER_YEAR
 
+MIN_SYSTEM_KW = 1e-6
+"""Below this a system's power [kW] is a typing error (1 mW), not a part: racks and energy
+per kW would divide by (nearly) zero."""
+
 
 def _points(scenario: Scenario, r: Resolved) -> tuple[tuple[OperatingPoint, ...], str | None]:
     """One operating point per workload (cached by the throughput model), or why one fails."""
@@ -76,6 +80,11 @@ def _feasibility(
             f"{label} has no cloud price in the catalogue; set overrides.cloud_usd_per_hour."
         )
     server_kw = server_power_kw(r.accelerator, server_accelerators)
+    if server_kw is not None and server_kw < MIN_SYSTEM_KW:
+        return None, (
+            f"{label}: one system draws {server_kw:.2g} kW by its tdp_w or system_power_kw, "
+            "too little to be real; correct the accelerator's power figures."
+        )
     if server_kw is None:
         if owns:
             return None, (
