@@ -25,6 +25,9 @@ MAX_DEPTH = 10
 """Deepest nesting of mappings and lists accepted; a scenario needs 3."""
 
 
+TOO_LONG_NUMBER = "a number in the file has too many digits to be a scenario value"
+
+
 class ScenarioFileError(TcoError):
     """A scenario file that cannot be read; the message is one line."""
 
@@ -85,6 +88,8 @@ def parse_text(data: str | bytes) -> dict[str, Any]:
             ) from None
         except RecursionError:
             raise ScenarioFileError(f"nested more than {MAX_DEPTH} levels deep") from None
+        except ValueError:  # an integer of more than 4,300 digits
+            raise ScenarioFileError(TOO_LONG_NUMBER) from None
         _depth_of(parsed)
     else:
         _depth_of_yaml(text)
@@ -92,6 +97,8 @@ def parse_text(data: str | bytes) -> dict[str, Any]:
             parsed = yaml.safe_load(text)
         except yaml.YAMLError as exc:
             raise ScenarioFileError(f"not valid YAML: {_yaml_problem(exc)}") from None
+        except ValueError:  # an integer of more than 4,300 digits
+            raise ScenarioFileError(TOO_LONG_NUMBER) from None
     if not isinstance(parsed, dict):
         raise ScenarioFileError(
             "a scenario is a mapping of fields (name, accelerator_id, workloads, …); "
