@@ -3,7 +3,6 @@
 import hashlib
 
 import duckdb
-import pandas as pd
 import streamlit as st
 
 from tco.catalogue import Catalogue, builtin_catalogue
@@ -63,7 +62,3 @@ def _sandbox(key: str) -> duckdb.DuckDBPyConnection:
 def sql_sandbox() -> duckdb.DuckDBPyConnection:
     """The locked-down DuckDB behind the SQL box, holding the user's accelerators too."""
     return _sandbox(catalogue_key())
-
-
-def accelerator_frame(cat: Catalogue) -> pd.DataFrame:
-    return pd.DataFrame([a.model_dump(mode="json") for a in cat.accelerators.values()])
