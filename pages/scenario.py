@@ -1,9 +1,10 @@
 """Scenario: every input, grouped, applied on change; saved scenarios."""
 
+import pandas as pd
 import streamlit as st
 
 from tco.errors import TcoError
-from tco.ui import cached, components, scenario_form, state
+from tco.ui import cached, components, scenario_form, state, summary
 from tco.ui import scenario_specs as specs
 from tco.ui.catalogue_view import summary_line
 from tco.ui.data import catalogue
@@ -34,7 +35,13 @@ else:
 
 if state.presenting():
     st.info("Inputs are hidden in presentation mode; switch it off in the sidebar to edit.")
-    st.json(scenario.model_dump(mode="json", exclude_defaults=True), expanded=1)
+    st.table(
+        pd.DataFrame(  # st.table renders Markdown: user text goes in escaped
+            [(label, md(value)) for label, value in summary.choices(scenario, catalogue())],
+            columns=["Choice", "Value"],
+        ),
+        hide_index=True,
+    )
     st.stop()
 
 scenario_form.sync(scenario, specs.all_specs(scenario))

@@ -3,8 +3,9 @@
 Streamlit-free, so the deck export can use the same words as the dashboard.
 """
 
+from tco.catalogue import Catalogue
 from tco.models import Result, Scenario
-from tco.ui.fmt import percent, usd
+from tco.ui.fmt import number, percent, usd
 
 COMPONENT_NAMES = {
     "accelerators": "buying the accelerators",
@@ -31,6 +32,29 @@ def _tokens(per_day: float) -> str:
 
 def _duration(months: int) -> str:
     return f"{months // 12} years" if months % 12 == 0 else f"{months} months"
+
+
+def choices(scenario: Scenario, catalogue: Catalogue) -> list[tuple[str, str]]:
+    """The scenario's main choices in words, for presentation mode's read-only view."""
+
+    def name(table: str, item_id: str) -> str:
+        row = getattr(catalogue, table).get(item_id)
+        return (getattr(row, "label", None) or row.name) if row else item_id
+
+    finance, demand = scenario.finance, scenario.demand
+    return [
+        ("Accelerator", name("accelerators", scenario.accelerator_id)),
+        ("Deployment", scenario.deployment.name),
+        ("Site", name("sites", scenario.site_id)),
+        ("Cooling", name("cooling", scenario.cooling_id)),
+        ("Demand", f"{_tokens(demand.tokens_per_day)} tokens a day, growing "
+                   f"{percent(demand.growth_frac_per_year)} a year"),
+        ("Workloads", ", ".join(f"{w.name} ({percent(w.share_frac)})" for w in scenario.workloads)),
+        ("Financing", f"{finance.financing}, {percent(finance.wacc_frac, 1)} WACC, "
+                      f"{number(finance.hardware_life_years, 0)}-year hardware life"),
+        ("Horizon", _duration(scenario.horizon_months)),
+        ("Money", f"US dollars of {finance.currency_year}"),
+    ]  # fmt: skip
 
 
 def api_comparison(result: Result) -> str | None:

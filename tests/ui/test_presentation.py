@@ -26,6 +26,8 @@ def test_presentation_mode_hides_the_scenario_inputs(app):
     assert not at.selectbox
     assert not at.number_input
     assert "hidden in presentation mode" in at.info[0].value
+    choices = dict(at.table[0].value.itertuples(index=False))
+    assert choices["Accelerator"] == "NVIDIA H100 SXM"
 
 
 def test_presentation_mode_hides_sql_and_uploads_in_the_catalogue(app):
