@@ -9,6 +9,7 @@ distinguishable for the common forms of colour blindness [1].
     presentations that are friendly to colorblind people", 2008, jfly.uni-koeln.de/color.
 """
 
+import html
 import math
 import textwrap
 from collections.abc import Mapping, Sequence
@@ -105,8 +106,17 @@ PRECISIONS: dict[str, str] = {
 }
 
 
+def plain(text: str) -> str:
+    """Text Plotly shows as written: its HTML subset (``<b>``, ``<a href>``…) made inert.
+
+    Plotly renders tags and entities in titles, legends, ticks, hover labels and annotations,
+    so names a user typed (scenarios, workloads, their own parts) pass through here.
+    """
+    return html.escape(text, quote=False)
+
+
 def _figure(title: str, x_title: str, y_title: str, footnote: str) -> go.Figure:
-    fig = go.Figure(layout={"template": TEMPLATE, "title": {"text": title}})
+    fig = go.Figure(layout={"template": TEMPLATE, "title": {"text": plain(title)}})
     fig.update_xaxes(title_text=x_title)
     fig.update_yaxes(title_text=y_title)
     if footnote:
@@ -118,11 +128,11 @@ FOOTNOTE_LINE_CHARS = 80  # fits a chart in a 40 % column of a 1440 px screen
 
 
 def add_footnote(fig: go.Figure, text: str, line_chars: int = FOOTNOTE_LINE_CHARS) -> go.Figure:
-    """Write ``text`` under the plot, left-aligned, in small grey type, wrapped."""
+    """Write plain ``text`` under the plot, left-aligned, in small grey type, wrapped."""
     lines = textwrap.wrap(text, line_chars) or [""]
     fig.update_layout(margin_b=fig.layout.template.layout.margin.b + 15 * (len(lines) - 1))
     fig.add_annotation(
-        text="<br>".join(lines),
+        text="<br>".join(plain(line) for line in lines),
         xref="paper",
         yref="paper",
         x=0,
@@ -164,7 +174,7 @@ def rewrap_footnote(fig: go.Figure, line_chars: int) -> go.Figure:
     """Wrap the footnote to ``line_chars`` characters, for a narrow column."""
     notes = [a for a in fig.layout.annotations if a.name == "footnote"]
     if notes:
-        text = notes[0].text.replace("<br>", " ")
+        text = html.unescape(notes[0].text.replace("<br>", " "))
         fig.layout.annotations = [a for a in fig.layout.annotations if a.name != "footnote"]
         fig.update_layout(margin_b=TEMPLATE.layout.margin.b)
         add_footnote(fig, text, line_chars)
@@ -204,10 +214,10 @@ def cost_over_time(
         fig.add_scatter(
             x=[m.month for m in months],
             y=[m.cost_per_million_tokens_usd for m in months],
-            name=name,
+            name=plain(name),
             mode="lines",
             line={"width": 3},
-            hovertemplate="%{y:$,.3f} per M tokens<extra>" + name + "</extra>",
+            hovertemplate="%{y:$,.3f} per M tokens<extra>%{fullData.name}</extra>",
         )
     if _finite(api_usd_per_million):
         fig.add_hline(
@@ -280,10 +290,10 @@ def cumulative_cost(
         fig.add_scatter(
             x=list(months),
             y=[v / 1e6 for v in values],
-            name=name,
+            name=plain(name),
             mode="lines",
             line={"width": 3, "dash": "solid" if index % 2 == 0 else "dash"},
-            hovertemplate="$%{y:,.2f} M<extra>" + name + "</extra>",
+            hovertemplate="$%{y:,.2f} M<extra>%{fullData.name}</extra>",
         )
     if break_even_month is not None:
         fig.add_vline(
@@ -305,7 +315,7 @@ def waterfall(
     footnote: str = "",
 ) -> go.Figure:
     """A→B bridge: cost per million tokens of A, each step's change, cost of B [USD]."""
-    labels = [start[0], *(s[0] for s in steps), end[0]]
+    labels = [plain(start[0]), *(plain(s[0]) for s in steps), plain(end[0])]
     values = [start[1], *(s[1] for s in steps), end[1]]
     measure = ["absolute", *("relative" for _ in steps), "total"]
     fig = _figure(title, "", "Cost per million tokens [USD]", footnote)
@@ -428,7 +438,7 @@ def throughput_curves(
         fig.add_scatter(
             x=[p.output_tokens_per_s_per_user for p in feasible],
             y=[p.output_tokens_per_s_per_accelerator for p in feasible],
-            name=name,
+            name=plain(name),
             mode="lines+markers",
             line={"width": 3, "color": PALETTE[index % len(PALETTE)]},
             marker={"size": 7, "symbol": ["circle", "square", "diamond", "triangle-up"][index % 4]},
@@ -436,7 +446,7 @@ def throughput_curves(
             hovertemplate=(
                 "%{x:,.0f} tokens/s per user → %{y:,.0f} tokens/s per accelerator<br>"
                 "batch %{customdata[0]}, TP %{customdata[2]}, %{customdata[1]} bound"
-                f"<extra>{name}</extra>"
+                "<extra>%{fullData.name}</extra>"
             ),
         )
     if _finite(min_interactivity_tokens_per_s):
@@ -466,7 +476,7 @@ def spec_bars(accelerators: Sequence[Accelerator], metric: str, *, footnote: str
     fig = _figure(label, f"{label} [{unit}]", "", footnote)
     fig.add_bar(
         x=[v for _, v in rows],
-        y=[a.label for a, _ in rows],
+        y=[plain(a.label) for a, _ in rows],
         orientation="h",
         marker_color=[_vendor_colour(a.vendor) for a, _ in rows],
         hovertemplate="%{y}: %{x:,.4g} " + unit + "<extra></extra>",
@@ -480,7 +490,7 @@ def spec_bars(accelerators: Sequence[Accelerator], metric: str, *, footnote: str
 def flops_bars(accelerators: Sequence[Accelerator], *, footnote: str = "") -> go.Figure:
     """Dense tensor peaks per precision, grouped by part [TFLOPS; INT8 in TOPS]."""
     fig = _figure("Dense peak per precision", "", "Dense peak [TFLOPS; INT8 in TOPS]", footnote)
-    labels = [a.label for a in accelerators]
+    labels = [plain(a.label) for a in accelerators]
     for field, precision in PRECISIONS.items():
         fig.add_bar(
             x=labels,
@@ -507,10 +517,10 @@ def generations(
         fig.add_scatter(
             x=[a.launch_year for a, _ in mine],
             y=[c for _, c in mine],
-            name=vendor,
+            name=plain(vendor),
             mode="markers+text",
-            text=[a.name.split(" (")[0] for a, _ in mine],
-            customdata=[a.label for a, _ in mine],
+            text=[plain(a.name.split(" (")[0]) for a, _ in mine],
+            customdata=[plain(a.label) for a, _ in mine],
             textposition="top center",
             textfont={"size": 11},
             marker={"size": 12, "color": _vendor_colour(vendor), "line": {"width": 1}},
@@ -573,11 +583,10 @@ def roofline(
         fig.add_scatter(
             x=intensity,
             y=[min(peak, x * bandwidth) for x in intensity],
-            name=accelerator.label,
+            name=plain(accelerator.label),
             mode="lines",
             line={"width": 3},
-            hovertemplate="%{x:,.0f} FLOP/byte → %{y:,.0f} TFLOPS<extra>"
-            + accelerator.label
+            hovertemplate="%{x:,.0f} FLOP/byte → %{y:,.0f} TFLOPS<extra>%{fullData.name}"
             + f" (ridge {ridge:,.0f} FLOP/byte)</extra>",
         )
     # Shapes and annotations on log axes take log10 positions; a trace takes data values.
