@@ -104,6 +104,10 @@ def widget(spec: Spec, section: str, on_change: Callable | None = None) -> None:
     }
     if spec.kind == "select":
         choices = options(spec.path)
+        held = st.session_state.get(spec.key)
+        if held is not None and held not in choices:  # e.g. a deployment from a loaded file
+            current = state.current()
+            choices[held] = current.deployment.name if spec.path == "deployment.id" else str(held)
         st.selectbox(spec.title, list(choices), format_func=choices.get, **common)
     elif spec.kind == "toggle":
         st.toggle(spec.title, **common)

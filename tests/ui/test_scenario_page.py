@@ -141,3 +141,14 @@ def test_an_empty_scenario_name_is_refused(app):
     at.text_input(key="sc.name").set_value("").run()
     assert at.error[0].value.startswith("Not applied: Scenario name cannot be empty")
     assert at.text_input(key="sc.name").value == default_scenario().name
+
+
+def test_a_deployment_that_is_not_a_preset_still_shows(app):
+    custom = default_scenario()
+    custom = custom.model_copy(
+        update={"deployment": custom.deployment.model_copy(update={"id": "my-own", "name": "Mine"})}
+    )
+    at = app("scenario", s=encode(custom))
+    assert not at.exception
+    assert at.selectbox(key="sc.deployment.id").value == "my-own"
+    assert "Mine" in at.selectbox(key="sc.deployment.id").options
