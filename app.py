@@ -69,5 +69,5 @@ with st.sidebar:
 page = st.navigation(pages, position="top" if state.presenting() else "sidebar")
 state.sync_url()
 if problem := state.link_problem():
-    st.warning(problem, icon="🔗")
+    st.warning(md(problem), icon="🔗")
 page.run()

@@ -65,7 +65,7 @@ with data_tab:
     try:
         report = panel.report(scenario, compare)
     except TcoError as exc:
-        st.error(f"No data to export: {exc}", icon="🚫")
+        st.error(f"No data to export: {md(str(exc))}", icon="🚫")
     else:
         xlsx = formats.export_file(report, "xlsx")
         st.download_button(

@@ -17,7 +17,7 @@ components.title("Scenario", scenario)
 try:
     result = cached.run(scenario)
 except TcoError as exc:
-    st.error(f"This scenario cannot be computed: {exc}", icon="🚫")
+    st.error(f"This scenario cannot be computed: {md(str(exc))}", icon="🚫")
 else:
     if result.feasible:
         components.metric_row(
@@ -31,7 +31,7 @@ else:
             ]
         )  # fmt: skip
     else:
-        st.error(f"Cannot be served as set up: {result.infeasible_reason}", icon="⚠️")
+        st.error(f"Cannot be served as set up: {md(result.infeasible_reason or '')}", icon="⚠️")
 
 if state.presenting():
     st.info("Inputs are hidden in presentation mode; switch it off in the sidebar to edit.")

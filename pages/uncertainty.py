@@ -6,7 +6,7 @@ import streamlit as st
 from tco import figures
 from tco.errors import TcoError
 from tco.ui import cached, charts, components, state
-from tco.ui.fmt import usd
+from tco.ui.fmt import md, usd
 
 SAMPLE_SIZES = [1_000, 5_000, 20_000]
 
@@ -32,7 +32,7 @@ try:
         mc = cached.monte_carlo(scenario, samples)
         status.update(label="Uncertainty computed", state="complete", expanded=False)
 except TcoError as exc:
-    st.error(f"Uncertainty cannot be computed: {exc}", icon="🚫")
+    st.error(f"Uncertainty cannot be computed: {md(str(exc))}", icon="🚫")
     st.stop()
 
 components.metric_row(

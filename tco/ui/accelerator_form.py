@@ -9,6 +9,7 @@ from tco.store import MAX_CUSTOM_ACCELERATORS, slugify
 from tco.ui import state
 from tco.ui.catalogue_view import column_config, table
 from tco.ui.data import catalogue, custom_accelerators, custom_accelerators_changed, store
+from tco.ui.fmt import md
 from tco.ui.upload import MAX_UPLOAD_BYTES, UploadError, parse_accelerator_csv, template_csv
 
 # Form field → label; help text and unit come from the model's field description.
@@ -48,9 +49,9 @@ def _flash(kind: str, text: str) -> None:
 def _show_flash() -> None:
     kind, text = st.session_state.pop(_MESSAGE, (None, None))
     if kind == "success":
-        st.success(text, icon="✅")
+        st.success(md(text), icon="✅")
     elif kind == "error":
-        st.error(text, icon="🚫")
+        st.error(md(text), icon="🚫")
 
 
 def add_by_form() -> None:
@@ -84,10 +85,10 @@ def add_by_form() -> None:
         accelerator = Accelerator.model_validate(fields)
         store().add_accelerator(accelerator)
     except ValidationError as exc:
-        st.error(f"Not added: {one_line(exc)}", icon="🚫")
+        st.error(f"Not added: {md(one_line(exc))}", icon="🚫")
         return
     except TcoError as exc:
-        st.error(f"Not added: {exc}", icon="🚫")
+        st.error(f"Not added: {md(str(exc))}", icon="🚫")
         return
     custom_accelerators_changed()
     _flash("success", f"Added {accelerator.label} (id {accelerator.id}).")
@@ -116,7 +117,7 @@ def add_by_upload() -> None:
             upload.getvalue(), filename=upload.name, taken_ids=builtin
         )
     except UploadError as exc:
-        st.error(f"Not imported: {exc}", icon="🚫")
+        st.error(f"Not imported: {md(str(exc))}", icon="🚫")
         return
     room = MAX_CUSTOM_ACCELERATORS - len(custom_accelerators())
     if len(accelerators) > room:
@@ -130,7 +131,7 @@ def add_by_upload() -> None:
             for accelerator in accelerators:
                 store().add_accelerator(accelerator)
         except TcoError as exc:
-            st.error(f"Not imported: {exc}", icon="🚫")
+            st.error(f"Not imported: {md(str(exc))}", icon="🚫")
             return
         finally:
             custom_accelerators_changed()

@@ -53,7 +53,7 @@ def editor() -> None:
     chosen = state.variants()
     full = len(chosen) >= MAX_VARIANTS
     if problem := st.session_state.pop("cmp.problem", None):
-        st.error(problem, icon="🚫")
+        st.error(md(problem), icon="🚫")
     st.caption("Compare the current scenario (A) with up to three others. Quick questions:")
     for column, (label, variant) in zip(st.columns(len(QUICK)), QUICK.items(), strict=True):
         column.button(

@@ -24,10 +24,11 @@ def result_or_stop(scenario: Scenario) -> Result:
     try:
         result = cached.run(scenario)
     except TcoError as exc:
-        st.error(f"This scenario cannot be computed: {exc}", icon="🚫")
+        st.error(f"This scenario cannot be computed: {md(str(exc))}", icon="🚫")
         st.stop()
     if not result.feasible:
-        st.error(f"This scenario cannot be served as set up: {result.infeasible_reason}", icon="⚠️")
+        reason = md(result.infeasible_reason or "")
+        st.error(f"This scenario cannot be served as set up: {reason}", icon="⚠️")
         if not state.presenting():
             st.page_link("pages/scenario.py", label="Change the scenario", icon="🛠️")
         st.stop()

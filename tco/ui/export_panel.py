@@ -58,7 +58,7 @@ def deck_builder(scenario: Scenario, sections: Sequence[str], compare: bool) -> 
             )
         except TcoError as exc:
             bar.empty()
-            st.error(f"The deck could not be built: {exc}", icon="🚫")
+            st.error(f"The deck could not be built: {md(str(exc))}", icon="🚫")
             return
         bar.empty()
         name = formats.scenario_file(scenario, "json").filename.removesuffix(".json")
@@ -97,7 +97,7 @@ def image_builder(
                     renderer=renderer(),
                 )
             except TcoError as exc:
-                st.error(f"The image could not be rendered: {exc}", icon="🚫")
+                st.error(f"The image could not be rendered: {md(str(exc))}", icon="🚫")
                 return
         st.session_state[_BUILT] = (key, exported)
     _download(key, f"Download the {fmt.upper()}", "export.image_download")

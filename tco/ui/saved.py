@@ -6,6 +6,7 @@ import streamlit as st
 from tco.errors import TcoError
 from tco.ui import state
 from tco.ui.data import catalogue, store
+from tco.ui.fmt import md
 
 _MESSAGE = "tco.saved.message"
 
@@ -48,9 +49,9 @@ def saved_scenarios() -> None:
     """Save the current scenario under a name; load or delete one saved earlier."""
     kind, text = st.session_state.pop(_MESSAGE, (None, None))
     if kind == "success":
-        st.success(text, icon="✅")
+        st.success(md(text), icon="✅")
     elif kind == "error":
-        st.error(text, icon="🚫")
+        st.error(md(text), icon="🚫")
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     left.text_input(
         "Save the current scenario as",

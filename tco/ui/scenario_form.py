@@ -18,6 +18,7 @@ from tco.models import Scenario, Workload
 from tco.ui import state, workload_table
 from tco.ui.data import catalogue
 from tco.ui.fields import Spec, get, with_value
+from tco.ui.fmt import md
 from tco.ui.variants import runnable_mix
 
 _SYNCED = "tco.form.synced"  # the scenario the widgets were last set from
@@ -91,7 +92,7 @@ def errors_for(section: str) -> None:
     """The one-line reason the last change in ``section`` was refused, if it was."""
     reason = st.session_state.get(_ERRORS, {}).get(section)
     if reason:
-        st.error(reason, icon="🚫")
+        st.error(md(reason), icon="🚫")
 
 
 def widget(spec: Spec, section: str, on_change: Callable | None = None) -> None:
@@ -186,7 +187,7 @@ def accelerator_changed(spec: Spec, section: str) -> None:
 def notes() -> None:
     """What the last change adjusted besides the field itself, if anything."""
     if note := st.session_state.pop(_NOTES, None):
-        st.info(note, icon="ℹ️")
+        st.info(md(note), icon="ℹ️")
 
 
 def workload_editor() -> None:
@@ -211,7 +212,7 @@ def workload_editor() -> None:
             new = with_value(scenario, "workloads", [w.model_dump() for w in workloads])
         except (TcoError, ValidationError) as exc:
             reason = str(exc) if isinstance(exc, TcoError) else one_line(exc)
-            st.error(f"Mix not applied: {reason}", icon="🚫")
+            st.error(f"Mix not applied: {md(reason)}", icon="🚫")
         else:
             apply(new)
             st.rerun()

@@ -8,6 +8,7 @@ import streamlit as st
 from tco.catalogue import TABLES
 from tco.sql import MAX_ROWS, QueryRefusedError, QueryResult, run_query
 from tco.ui.data import sql_sandbox
+from tco.ui.fmt import md
 
 EXAMPLE = (
     "SELECT vendor, name, memory_bandwidth_tb_per_s,\n"
@@ -58,7 +59,7 @@ def sql_box() -> None:
             st.session_state[_LAST] = f"Query refused: {exc}"
     last = st.session_state.get(_LAST)
     if isinstance(last, str):
-        st.error(last, icon="🚫")
+        st.error(md(last), icon="🚫")
     elif isinstance(last, QueryResult):
         st.dataframe(result_frame(last), hide_index=True, key="sql_result")
         note = f"{len(last.rows):,} row{'s' * (len(last.rows) != 1)}"

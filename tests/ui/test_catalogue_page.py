@@ -7,6 +7,7 @@ import numpy as np
 
 from tco.models import Precision
 from tco.store import Store
+from tco.ui.fmt import md
 from tco.ui.upload import template_csv
 
 
@@ -154,7 +155,7 @@ def test_a_bad_csv_is_refused_with_the_row_and_reason(app):
     bad = template_csv().replace(",80.0,", ",-5,")
     at.file_uploader(key="acc.upload").upload("mine.csv", bad.encode(), "text/csv").run()
     assert not at.exception
-    assert "row 2: memory_gb" in at.error[0].value
+    assert md("row 2: memory_gb") in at.error[0].value  # shown as text, so escaped
     assert Store().custom_accelerators() == []
 
 

@@ -4,7 +4,7 @@ import json
 
 from tco.engine import run
 from tco.presets import default_scenario, example_scenario
-from tco.ui.fmt import usd
+from tco.ui.fmt import md, usd
 from tco.ui.link import encode
 
 
@@ -66,7 +66,7 @@ def test_a_link_to_an_unknown_accelerator_names_it(app):
     unknown = default_scenario().model_copy(update={"accelerator_id": "someone-elses-chip"})
     at = app(s=encode(unknown))
     assert not at.exception
-    assert "someone-elses-chip" in at.warning[0].value
+    assert md("someone-elses-chip") in at.warning[0].value  # shown as text, so escaped
 
 
 def test_an_infeasible_scenario_gives_the_reason_instead_of_figures(app):

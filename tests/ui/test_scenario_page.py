@@ -4,6 +4,7 @@ import pytest
 
 from tco.presets import default_scenario, example_scenario
 from tco.store import Store
+from tco.ui.fmt import md
 from tco.ui.link import decode, encode
 
 
@@ -39,7 +40,7 @@ def test_an_out_of_range_value_is_refused_in_place_and_changes_nothing(app):
     before = _cost(at)
     at.number_input(key="sc.finance.wacc_frac").set_value(80.0).run()
     assert not at.exception
-    assert at.error[0].value == (
+    assert at.error[0].value == md(
         "Not applied: Discount rate (WACC) must be at most 50 %/yr. Kept the previous value."
     )
     assert at.number_input(key="sc.finance.wacc_frac").value == 8.0
@@ -139,7 +140,7 @@ def test_a_part_without_fp8_moves_the_mix_to_a_precision_it_runs_and_says_so(app
 def test_an_empty_scenario_name_is_refused(app):
     at = app("scenario")
     at.text_input(key="sc.name").set_value("").run()
-    assert at.error[0].value.startswith("Not applied: Scenario name cannot be empty")
+    assert at.error[0].value.startswith(md("Not applied: Scenario name cannot be empty"))
     assert at.text_input(key="sc.name").value == default_scenario().name
 
 
