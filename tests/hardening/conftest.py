@@ -1,0 +1,24 @@
+"""Hardening fixtures: the real app in AppTest, opened at a page with query parameters."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def open_page(page: str | None = None, **query: str) -> AppTest:
+    """The app run once at ``pages/<page>.py`` (the Overview when None)."""
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if page is not None:
+        at.switch_page(f"pages/{page}.py").run()
+    return at
+
+
+@pytest.fixture
+def app():
+    return open_page

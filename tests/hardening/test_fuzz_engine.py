@@ -1,0 +1,54 @@
+"""Fuzzing `run()`: extreme but legal scenarios give a finite balanced result or one line.
+
+CI runs a few hundred examples per property (``TCO_FUZZ_EXAMPLES`` raises it);
+``python -m bench fuzz`` runs 10,000+ through every entry point and prints the counts.
+"""
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies_adversarial import (
+    CATALOGUE,
+    check_run,
+    extreme_accelerators,
+    extreme_scenarios,
+    scenarios_anywhere,
+)
+
+from tco.presets import example_scenario
+
+EXAMPLES = int(os.environ.get("TCO_FUZZ_EXAMPLES", "150"))
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+@FUZZ
+@given(extreme_scenarios())
+def test_extreme_scenarios_give_a_finite_balanced_result_or_one_line(scenario):
+    assert check_run(scenario) in {"feasible", "infeasible", "refused"}
+
+
+@FUZZ
+@given(st.data())
+def test_users_own_extreme_accelerators_never_break_the_engine(data):
+    accelerator = data.draw(extreme_accelerators())
+    catalogue = CATALOGUE.with_accelerators([accelerator])
+    scenario = data.draw(scenarios_anywhere(accelerator_ids=st.just(accelerator.id)))
+    assert check_run(scenario, catalogue) in {"feasible", "infeasible", "refused"}
+
+
+@pytest.mark.parametrize("cooling_id", sorted(CATALOGUE.cooling))
+@pytest.mark.parametrize("deployment_id", sorted(CATALOGUE.deployments))
+def test_every_cooling_and_deployment_combination(deployment_id, cooling_id):
+    outcomes = set()
+    for accelerator_id in ("nvidia-h100-sxm", "nvidia-gb200", "nvidia-l4", "groq-lpu"):
+        scenario = example_scenario(deployment_id, accelerator_id).model_copy(
+            update={"cooling_id": cooling_id}
+        )
+        outcomes.add(check_run(scenario))
+    assert outcomes <= {"feasible", "infeasible"}

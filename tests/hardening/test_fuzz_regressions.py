@@ -1,0 +1,77 @@
+"""Inputs the fuzzers found that once escaped as exceptions; each now gives one line."""
+
+import pytest
+from strategies_adversarial import CATALOGUE, check_load, check_run
+
+from tco.engine import run
+from tco.models import Accelerator, Demand, Scenario, Workload
+from tco.presets import example_scenario
+from tco.scenario_io import ScenarioFileError, load_scenario
+
+
+def _own_part(**figures) -> Accelerator:
+    base = Accelerator.example().model_dump() | {"id": "custom-odd", "custom": True}
+    return Accelerator.model_validate(base | figures)
+
+
+def _on(part: Accelerator, deployment: str = "enterprise-on-prem", **changes) -> tuple:
+    catalogue = CATALOGUE.with_accelerators([part])
+    scenario = example_scenario(deployment, "nvidia-h100-sxm", ["chat"], catalogue)
+    return scenario.model_copy(update={"accelerator_id": part.id, **changes}), catalogue
+
+
+def test_a_part_with_no_usable_memory_is_refused_in_one_line():
+    """ZeroDivisionError in performance/reasons.py when the memory left after the reserve
+    was exactly 0."""
+    scenario, catalogue = _on(_own_part(memory_gb=5e-324))
+    result = run(scenario, catalogue)
+    assert not result.feasible
+    assert "memory" in result.infeasible_reason
+
+
+@pytest.mark.parametrize("deployment", ["enterprise-on-prem", "cloud-on-demand"])
+def test_a_part_drawing_next_to_no_power_is_refused_in_one_line(deployment):
+    """ZeroDivisionError/OverflowError in costs/power.py: servers per rack = rack kW / ~0."""
+    scenario, catalogue = _on(_own_part(system_power_kw=5e-324), deployment)
+    result = run(scenario, catalogue)
+    assert not result.feasible
+    assert "too little to be real" in result.infeasible_reason
+
+
+def test_a_fleet_beyond_64_bit_counts_is_refused_in_one_line():
+    """ValidationError in assemble.py: a fleet of ~1e20 accelerators cast to int64 wrapped
+    to a negative count."""
+    slow = _own_part(memory_bandwidth_tb_per_s=1e-9, bf16_dense_tflops=1e-9,
+                     fp8_dense_tflops=1e-9, int8_dense_tops=1e-9)  # fmt: skip
+    unhurried = Workload.example().model_copy(update={"ttft_max_ms": None, "tpot_max_ms": None})
+    scenario, catalogue = _on(
+        slow, "cloud-on-demand", demand=Demand(tokens_per_day=1e16), workloads=[unhurried]
+    )
+    assert check_run(scenario, catalogue) == "infeasible"
+    assert "more than 1,000,000,000,000 accelerators" in run(scenario, catalogue).infeasible_reason
+
+
+@pytest.mark.parametrize(
+    "document",
+    ['{"horizon_months": ' + "1" * 5000 + "}", "horizon_months: " + "9" * 5000],
+    ids=["json", "yaml"],
+)
+def test_a_number_with_thousands_of_digits_is_refused_in_one_line(document):
+    """ValueError from int() (Python's 4,300-digit limit) escaped the scenario loader."""
+    with pytest.raises(ScenarioFileError, match="too many digits"):
+        load_scenario(document)
+
+
+def test_names_with_line_breaks_give_one_line_reasons():
+    """A workload name with a newline made the infeasible reason two lines long."""
+    workload = Workload.example().model_copy(
+        update={"name": "first line\nsecond line", "model_id": "deepseek-r1"}
+    )
+    scenario = Scenario.example().model_copy(
+        update={"accelerator_id": "nvidia-l4", "workloads": [workload]}
+    )
+    assert check_run(scenario) == "infeasible"
+
+
+def test_a_valid_scenario_file_still_loads():
+    assert check_load(Scenario.example().model_dump_json()).startswith("loaded+")
