@@ -45,17 +45,17 @@ def validation_table(rows: list[tuple[mlperf.Case, float]]) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                "Benchmark": case.benchmark,
-                "Round": case.software_round,
-                "Scenario": case.scenario,
                 "Accelerator": case.accelerator_id,
-                "Precision": case.precision.value.upper(),
-                "Accelerators": case.system_accelerators,
-                "Results": case.n_results,
-                "Use": "fitted" if case.use == "fit" else "check (not fitted)",
+                "Benchmark": case.benchmark,
+                "Scenario": case.scenario,
                 "Measured [tokens/s per accelerator]": round(case.measured_tokens_per_s),
                 "Modelled [tokens/s per accelerator]": round(predicted),
                 "Error [%]": round(100 * (predicted / case.measured_tokens_per_s - 1), 1),
+                "Use": "fitted" if case.use == "fit" else "check (not fitted)",
+                "Round": case.software_round,
+                "Precision": case.precision.value.upper(),
+                "Accelerators": case.system_accelerators,
+                "Results": case.n_results,
             }
             for case, predicted in rows
         ]
