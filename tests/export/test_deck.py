@@ -4,14 +4,16 @@ import io
 import math
 
 import pytest
+from conftest import TODAY, changed_scenario
 from openpyxl import load_workbook
 from pptx import Presentation
 from pptx.util import Inches
 from pptx_read import charts, slide_titled, texts, title
 
+from tco.catalogue import builtin_catalogue
 from tco.errors import TcoError
 from tco.export.pptx_deck import DEFAULT_SECTIONS, build_deck
-from tco.export.report import build_report
+from tco.export.report import build_report, counterpart
 from tco.export.tables import component_kind
 from tco.presets import default_scenario
 
@@ -116,18 +118,47 @@ def test_the_comparison_waterfall_steps_sum_from_a_to_b(deck, report):
     assert base.format.fill.type is not None  # the invisible base has an explicit no-fill
 
 
-def test_break_even_plots_cumulative_cash_and_names_the_month(deck, report):
+def _first_payback_month(main, other):
+    """Month owning's cumulative cash first drops to the rental's, computed here from the
+    timelines (independently of the deck code); None if it never does."""
+    cash = [
+        (m.cumulative_cash_usd, o.cumulative_cash_usd) for m, o in zip(main, other, strict=True)
+    ]
+    if cash[0][0] <= cash[0][1]:
+        return None
+    return next((i for i, (mine, theirs) in enumerate(cash, start=1) if mine <= theirs), None)
+
+
+def test_break_even_plots_cumulative_cash_and_states_the_outcome(deck, report):
     slide = slide_titled(deck, "Break-even")
     chart = charts(slide)[0]
     a, _ = chart.plots[0].series
     expected = [m.cumulative_cash_usd / 1e6 for m in report.result.timeline]
     assert all(close(x, y) for x, y in zip(a.values, expected, strict=True))
-    month = report.comparisons[0].break_even_month
-    assert month is not None
-    assert f"Break-even in month {month}" in texts(slide)[1]
-    assert report.comparisons[0].result.timeline[month - 1].cumulative_cash_usd >= (
-        report.result.timeline[month - 1].cumulative_cash_usd
+    other = report.comparisons[0].result.timeline
+    month = _first_payback_month(report.result.timeline, other)
+    if month is None:
+        assert "No break-even within 60 months" in texts(slide)[1]
+    else:
+        assert f"Break-even in month {month}" in texts(slide)[1]
+
+
+def test_break_even_month_is_named_when_renting_costs_more():
+    """Renting at USD 8 per accelerator-hour (over twice the catalogue's H100 on-demand
+    price) makes owning pay back within the horizon; the slide names the month."""
+    main = changed_scenario()
+    rented = counterpart(main, builtin_catalogue())
+    rented = rented.model_copy(
+        update={"overrides": rented.overrides.model_copy(update={"cloud_usd_per_hour": 8.0})}
     )
+    expensive = build_report(main, comparisons=[rented], today=TODAY)
+    slide = slide_titled(Presentation(io.BytesIO(build_deck(expensive))), "Break-even")
+    month = _first_payback_month(
+        expensive.result.timeline, expensive.comparisons[0].result.timeline
+    )
+    assert month is not None
+    assert 1 < month <= 60
+    assert f"Break-even in month {month}" in texts(slide)[1]
 
 
 def test_embedded_workbooks_hold_the_same_numbers_and_no_formulas(deck, report):
