@@ -7,7 +7,7 @@ from pydantic import ValidationError
 from tco.errors import TcoError, one_line
 from tco.models import Comparison, Result, Scenario
 from tco.ui import state
-from tco.ui.data import catalogue, store
+from tco.ui.data import catalogue, saved_scenarios, store
 from tco.ui.fmt import md, number, percent, power_kw, usd
 from tco.ui.variants import MAX_VARIANTS, QUICK, Variant
 
@@ -79,7 +79,7 @@ def editor() -> None:
                 key=f"cmp.{field}",
             )  # fmt: skip
         st.button("Add this variant", key="cmp.add", on_click=_add_custom, disabled=full)
-    saved = [s.name for s in store().saved_scenarios()]
+    saved = [s.name for s in saved_scenarios()]
     if saved:
         with st.expander("Or add a saved scenario"):
             st.selectbox("Saved scenario", saved, key="cmp.saved")

@@ -8,7 +8,7 @@ import streamlit as st
 from tco.catalogue import Catalogue, builtin_catalogue
 from tco.models import Accelerator
 from tco.sql import sandbox
-from tco.store import Store, default_store_path
+from tco.store import SavedScenario, Store, default_store_path
 
 CUSTOM_TTL_S = 30  # another process (the CLI) may add accelerators; look again this often
 
@@ -52,6 +52,22 @@ def catalogue_key() -> str:
 def custom_accelerators_changed() -> None:
     """Call after adding or removing an accelerator so every page sees the change."""
     _custom.clear()
+
+
+@st.cache_resource(show_spinner=False, ttl=CUSTOM_TTL_S)
+def _saved(path: str) -> tuple[SavedScenario, ...]:
+    return tuple(_store(path).saved_scenarios())
+
+
+def saved_scenarios() -> tuple[SavedScenario, ...]:
+    """The named scenarios in the local store, newest first. Cached: opening the store file
+    costs ~20 ms, which every run of the Scenario page paid (bench/bench_load.py)."""
+    return _saved(str(default_store_path()))
+
+
+def saved_scenarios_changed() -> None:
+    """Call after saving or deleting a scenario so every page sees the change."""
+    _saved.clear()
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

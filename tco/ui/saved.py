@@ -5,7 +5,8 @@ import streamlit as st
 
 from tco.errors import TcoError
 from tco.ui import state
-from tco.ui.data import catalogue, store
+from tco.ui.data import catalogue, saved_scenarios_changed, store
+from tco.ui.data import saved_scenarios as stored_scenarios
 from tco.ui.fmt import md
 
 _MESSAGE = "tco.saved.message"
@@ -22,6 +23,7 @@ def _save() -> None:
     except TcoError as exc:
         _flash("error", f"Not saved: {exc}")
         return
+    saved_scenarios_changed()
     _flash("success", f"Saved as “{saved}”.")
 
 
@@ -39,7 +41,9 @@ def _load() -> None:
 
 def _delete() -> None:
     name = st.session_state["saved.choice"]
-    if store().delete_scenario(name):
+    deleted = store().delete_scenario(name)
+    saved_scenarios_changed()
+    if deleted:
         _flash("success", f"Deleted “{name}”.")
     else:
         _flash("error", f"Not deleted: no saved scenario named “{name}”.")
@@ -61,7 +65,7 @@ def saved_scenarios() -> None:
         help="For example “ACME bank, proposal B”. The same name replaces the earlier save.",
     )
     right.button("Save", key="saved.save", on_click=_save, type="primary")
-    rows = store().saved_scenarios()
+    rows = stored_scenarios()
     if not rows:
         st.caption("No saved scenarios yet.")
         return
