@@ -1,0 +1,91 @@
+"""Operations: structured error logs without user data, the page guard, the deep health check."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tco import logging_setup
+from tco.models import Scenario
+from tco.ui.link import encode
+
+USER_TEXT = "ACME Bank: 12,000 GPUs at $9,999"
+
+
+def _json_lines(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.startswith("{")]
+
+
+def test_an_error_is_one_json_line_with_an_id_and_no_message(capsys):
+    try:
+        raise RuntimeError(USER_TEXT)
+    except RuntimeError as exc:
+        error_id = logging_setup.log_error(exc, "overview")
+    [line] = _json_lines(capsys.readouterr().err)
+    assert line["error_id"] == error_id
+    assert line["event"] == "unhandled_error"
+    assert line["error_type"] == "RuntimeError"
+    assert line["page"] == "overview"
+    [frame] = line["frames"]  # code locations only: this test, where it was raised
+    assert frame.startswith("tests/hardening/test_operations.py:")
+    assert USER_TEXT not in json.dumps(line)
+
+
+@pytest.fixture
+def broken_summary(monkeypatch):
+    """The Overview's summary raises an unexpected error quoting user text."""
+    from tco.ui import summary
+
+    def explode(*args, **kwargs):
+        raise RuntimeError(USER_TEXT)
+
+    monkeypatch.setattr(summary, "summary", explode)
+
+
+def test_in_a_server_a_page_error_is_one_line_with_an_id_and_logged_without_user_data(
+    app, broken_summary, monkeypatch, capsys
+):
+    from tco.ui import guard
+
+    monkeypatch.setattr(guard, "serving", lambda: True)
+    scenario = Scenario.example().model_copy(update={"customer_name": USER_TEXT[:40]})
+    at = app(s=encode(scenario))
+    assert not at.exception
+    [shown] = [e.value for e in at.error]
+    [line] = [x for x in _json_lines(capsys.readouterr().err) if x.get("event")]
+    assert line["error_id"] in shown
+    assert "\n" not in shown
+    assert USER_TEXT not in shown
+    assert "tco/ui/guard.py" not in shown  # no traceback
+    assert line["frames"][-1].startswith("tests/hardening/test_operations.py")
+    assert any(f.startswith("pages/overview.py") for f in line["frames"])
+
+
+def test_in_tests_a_page_error_still_surfaces_as_an_exception(app, broken_summary):
+    """Outside a real server the guard re-raises, so AppTest suites keep seeing bugs."""
+    assert app().exception
+
+
+def test_the_deep_health_check_passes_and_says_what_it_checked():
+    done = subprocess.run(
+        [sys.executable, "-m", "tco.health"], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    line = json.loads(done.stdout)
+    assert line["status"] == "ok"
+    assert set(line["checks"]) == {"catalogue", "engine", "store", "sql"}
+
+
+def test_the_deep_health_check_fails_in_one_line_on_an_unreadable_store(tmp_path, monkeypatch):
+    broken = tmp_path / "store.duckdb"
+    broken.write_bytes(b"not a database")
+    monkeypatch.setenv("TCO_STORE_PATH", str(broken))
+    done = subprocess.run(
+        [sys.executable, "-m", "tco.health"], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 1
+    line = json.loads(done.stdout)
+    assert line["status"] == "fail"
+    assert line["checks"]["engine"] == "ok"
+    assert "store" in line["checks"]["store"]
