@@ -6,6 +6,7 @@ import streamlit as st
 
 from tco.ui import state
 from tco.ui.fmt import md
+from tco.ui.guard import page_errors_logged
 
 HERE = Path(__file__).resolve().parent
 
@@ -70,4 +71,5 @@ page = st.navigation(pages, position="top" if state.presenting() else "sidebar")
 state.sync_url()
 if problem := state.link_problem():
     st.warning(md(problem), icon="🔗")
-page.run()
+with page_errors_logged(page.url_path or "overview"):
+    page.run()
