@@ -1,11 +1,13 @@
 """Hardening fixtures: the real app in AppTest, opened at a page with query parameters."""
 
+import sys
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "app.py")
 
 
 def open_page(page: str | None = None, **query: str) -> AppTest:
@@ -22,3 +24,7 @@ def open_page(page: str | None = None, **query: str) -> AppTest:
 @pytest.fixture
 def app():
     return open_page
+
+
+# bench/loadgen.py (the protocol-level client) lives beside the benchmarks that use it most.
+sys.path.insert(0, str(ROOT))

@@ -1,0 +1,77 @@
+"""The real server driven at the protocol level (bench/loadgen.py): a short load smoke run,
+the SQL box's runaway query while another session works, and two replicas serving one link.
+
+Each test starts real `streamlit run` servers, so they are marked slow; the long load run
+with figures is ``python -m bench load``.
+"""
+
+import asyncio
+import urllib.request
+
+import pytest
+
+from bench import loadgen
+from tco.presets import example_scenario
+from tco.ui.link import encode
+
+pytestmark = pytest.mark.slow
+RUNAWAY = "WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t) SELECT count(*) FROM t"
+SUBMIT = "FormSubmitter:sql_form-Run query"
+
+
+@pytest.fixture(scope="module")
+def port(tmp_path_factory):
+    with loadgen.server(tmp_path_factory.mktemp("store") / "store.duckdb") as (port, _):
+        yield port
+
+
+def test_health_endpoint_answers(port):
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=30) as r:
+        assert r.read().strip() == b"ok"
+
+
+def test_sessions_loading_the_overview_and_changing_inputs_see_no_errors(port):
+    stats = asyncio.run(loadgen.drive(port, sessions=4, seconds=6))
+    assert stats.failures == []
+    assert stats.exceptions == []
+    assert stats.error_alerts == 0
+    assert {"open overview", "change an input", "back to overview"} <= set(stats.by_kind)
+
+
+def test_a_runaway_query_is_cut_off_while_other_sessions_keep_working(port):
+    async def scenario() -> tuple[loadgen.Run, int]:
+        async with (
+            loadgen.Session(port, query="tab=SQL") as analyst,
+            loadgen.Session(port) as presenter,
+        ):
+            await analyst.run("catalogue")
+            await presenter.run("")
+            query = asyncio.create_task(analyst.run(sql=RUNAWAY, **{SUBMIT: True}))
+            served_meanwhile = 0
+            while not query.done():
+                run = await presenter.run("")
+                assert run.exceptions == []
+                served_meanwhile += not query.done()
+            return await query, served_meanwhile
+
+    refused, served_meanwhile = asyncio.run(scenario())
+    assert refused.exceptions == []
+    assert any("time limit" in e for e in refused.errors)
+    assert served_meanwhile >= 2  # the presenter's page kept answering during the query
+
+
+def test_two_replicas_serve_the_same_link_with_the_same_figures(port, tmp_path):
+    link = encode(example_scenario("colocation", "nvidia-h200-sxm", ["chat", "code"]))
+
+    async def overview(on_port: int, query: str) -> loadgen.Run:
+        async with loadgen.Session(on_port, query=query) as session:
+            return await session.run("")
+
+    with loadgen.server(tmp_path / "other-store.duckdb") as (other, _):
+        first = asyncio.run(overview(port, f"s={link}"))
+        second = asyncio.run(overview(other, f"s={link}"))
+        default = asyncio.run(overview(other, ""))
+    assert first.exceptions == second.exceptions == []
+    assert first.metrics["Cost per M tokens"].startswith("$")
+    assert first.metrics == second.metrics
+    assert first.metrics != default.metrics  # the link, not the default, was served
