@@ -19,6 +19,11 @@ from tco.resolution import Prepared, Resolved, resolve
 from tco.timeline import Plan, Samples, simulate
 from tco.units import MONTHS_PER_YEAR
 
+MIN_TOKENS_PER_DAY = 1e-6
+"""Below this a workload's demand [tokens/day] is nothing to serve: its cost per token would
+divide by (nearly) zero and overflow to infinity. (A tiny demand above it is served by one
+whole system, see tests/engine/test_deployments.py.)"""
+
 MIN_SYSTEM_KW = 1e-6
 """Below this a system's power [kW] is a typing error (1 mW), not a part: racks and energy
 per kW would divide by (nearly) zero."""
@@ -70,6 +75,13 @@ def _feasibility(
     owns = scenario.deployment.owns_hardware
     if scenario.demand.tokens_per_day <= 0:
         return None, "demand.tokens_per_day is 0, so there is nothing to serve; set a demand."
+    for workload in scenario.workloads:
+        if scenario.demand.tokens_per_day * workload.share_frac < MIN_TOKENS_PER_DAY:
+            return None, (
+                f"{_short(workload.name, 60)} gets less than a millionth of a token a day "
+                "(demand × its share), so its cost per token is undefined; raise the demand "
+                "or its share."
+            )
     if owns and r.price_usd is None:
         return None, (
             f"{label} has no purchase price in the catalogue; set "
