@@ -75,3 +75,26 @@ def test_names_with_line_breaks_give_one_line_reasons():
 
 def test_a_valid_scenario_file_still_loads():
     assert check_load(Scenario.example().model_dump_json()).startswith("loaded+")
+
+
+@pytest.mark.parametrize(
+    ("tokens_per_day", "small_share"),
+    [(2.2e-311, None), (1e9, 5e-324)],
+    ids=["subnormal demand", "subnormal share"],
+)
+def test_a_workload_with_next_to_no_tokens_a_day_is_refused_in_one_line(
+    tokens_per_day, small_share
+):
+    """ValidationError in assemble.py: cost / ~1e-311 tokens overflowed to inf per workload."""
+    scenario = example_scenario("edge", "nvidia-b200", ["chat", "batch"])
+    workloads = scenario.workloads
+    if small_share is not None:
+        workloads = [
+            workloads[0].model_copy(update={"share_frac": 1.0 - small_share}),
+            workloads[1].model_copy(update={"share_frac": small_share}),
+        ]
+    scenario = scenario.model_copy(
+        update={"demand": Demand(tokens_per_day=tokens_per_day), "workloads": workloads}
+    )
+    assert check_run(scenario) == "infeasible"
+    assert "less than a millionth of a token a day" in run(scenario).infeasible_reason
