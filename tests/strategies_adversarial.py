@@ -12,6 +12,7 @@ result, an infeasible result with a one-line reason, or a refusal with a one-lin
 never another exception, never NaN/inf anywhere in a result.
 """
 
+import copy
 import json
 import math
 import typing
@@ -354,8 +355,8 @@ def mutated_scenario_dicts(draw) -> dict:
         path = draw(st.sampled_from(paths))
         parent = _parent(data, path)
         action = draw(st.sampled_from(["wrong", "unknown", "delete", "nest", "hostile_key"]))
-        if action == "wrong":
-            parent[path[-1]] = draw(st.sampled_from(WRONG_VALUES))
+        if action == "wrong":  # a copy: a later step may mutate inside it
+            parent[path[-1]] = copy.deepcopy(draw(st.sampled_from(WRONG_VALUES)))
         elif action == "delete" and isinstance(parent, dict):
             parent.pop(path[-1], None)
         elif action == "nest":
@@ -365,7 +366,7 @@ def mutated_scenario_dicts(draw) -> dict:
             parent[path[-1]] = deep
         elif isinstance(parent, dict):
             key = draw(st.sampled_from(["colour", "__class__", *HOSTILE_TEXT]))
-            parent[key] = draw(st.sampled_from(WRONG_VALUES))
+            parent[key] = copy.deepcopy(draw(st.sampled_from(WRONG_VALUES)))
     return data
 
 
