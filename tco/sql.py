@@ -40,7 +40,15 @@ class QueryResult:
 
 def sandbox(catalogue: Catalogue) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB holding the catalogue, locked down for untrusted queries."""
-    con = duckdb.connect(":memory:", config={"memory_limit": MEMORY_LIMIT, "threads": 1})
+    con = duckdb.connect(
+        ":memory:",
+        config={
+            "memory_limit": MEMORY_LIMIT,
+            "threads": 1,
+            "temp_directory": "",  # no spilling to disk: past the memory limit is a refusal
+        },
+    )
+    con.execute("SET enable_progress_bar = false")  # nothing written to the server's stdout
     to_duckdb(catalogue, con)
     con.execute("SET enable_external_access = false")
     con.execute("SET autoload_known_extensions = false")

@@ -75,7 +75,7 @@ def test_comments_around_a_single_select_are_fine():
     ids=["endless recursive CTE", "huge cross join"],
 )
 def test_runaway_queries_are_stopped(sql):
-    with pytest.raises(QueryRefusedError, match="time limit"):
+    with pytest.raises(QueryRefusedError, match=r"time limit|Out of Memory"):
         run_query(sql, timeout_s=0.5)
     assert run_query("SELECT 1").rows == [(1,)]  # the sandbox still answers
 
