@@ -1,0 +1,92 @@
+"""The SQL box's worker process: memory hogs refused in one line without touching the
+server's memory, a stuck worker killed and replaced, nothing written to disk."""
+
+import os
+import signal
+
+import psutil
+import pytest
+from test_sql import ESCAPES
+
+from tco import sql_worker
+from tco.models import Accelerator
+from tco.sql import QueryRefusedError, run_query
+from tco.sql_worker import IsolatedSandbox
+
+HOGS = {
+    "a list of 100 million numbers": "SELECT list(range(100000000))",
+    "a string doubled to 1 GB": "WITH RECURSIVE t(s) AS (SELECT 'x' UNION ALL SELECT s || s "
+    "FROM t WHERE length(s) < 1000000000) SELECT max(length(s)) FROM t",
+    "a 2 GB string": "SELECT repeat('x', 2000000000)",
+    "a sort bigger than memory": "SELECT count(*) FROM (SELECT * FROM range(30000000) "
+    "ORDER BY random())",
+}
+
+
+@pytest.fixture(scope="module")
+def box():
+    sandbox = IsolatedSandbox()
+    yield sandbox
+    sandbox.close()
+
+
+@pytest.mark.parametrize("sql", ESCAPES.values(), ids=ESCAPES.keys())
+def test_escapes_are_refused_in_one_line(box, sql):
+    with pytest.raises(QueryRefusedError) as refused:
+        box.run(sql)
+    assert "\n" not in str(refused.value)
+
+
+def test_memory_hogs_are_refused_and_the_server_does_not_grow(box):
+    server = psutil.Process()
+    before = server.memory_info().rss
+    for name, sql in HOGS.items():
+        with pytest.raises(QueryRefusedError, match=r"Out of Memory|time limit"):
+            box.run(sql)
+        assert box.run("SELECT 1 AS ok").rows == [(1,)], name
+    assert server.memory_info().rss - before < 100 * 1024 * 1024
+    assert psutil.Process(box.pid).memory_info().rss < 1200 * 1024 * 1024
+
+
+def test_a_stuck_worker_is_killed_and_the_next_query_gets_a_new_one(box, monkeypatch):
+    monkeypatch.setattr(sql_worker, "KILL_GRACE_S", 0.2)
+    box.run("SELECT 1")
+    stuck = box.pid
+    os.kill(stuck, signal.SIGSTOP)  # a query that ignores DuckDB's interrupt looks like this
+    with pytest.raises(QueryRefusedError, match="time limit"):
+        box.run("SELECT 1", timeout_s=0.3)
+    assert not psutil.pid_exists(stuck) or psutil.Process(stuck).status() == "zombie"
+    assert box.run("SELECT 2 AS n").rows == [(2,)]
+    assert box.pid != stuck
+
+
+def test_rows_cells_and_answers_are_capped(box):
+    rows = box.run("SELECT * FROM range(100000)")
+    assert len(rows.rows) == 1000
+    assert rows.truncated
+    [(cell,)] = box.run("SELECT repeat('x', 100000)").rows
+    assert len(cell) == sql_worker.MAX_CELL_CHARS
+    with pytest.raises(QueryRefusedError, match="larger than"):
+        box.run("SELECT repeat('a', 5000) AS a, repeat('b', 5000) AS b, repeat('c', 5000) AS c "
+                "FROM range(1000)")  # fmt: skip
+
+
+def test_the_users_own_parts_are_queried_and_a_change_restarts_the_worker(box):
+    part = Accelerator.example().model_copy(update={"id": "my-part", "custom": True})
+    first = box.run("SELECT count(*) FROM accelerators WHERE id = 'my-part'", [part])
+    assert first.rows == [(1,)]
+    pid = box.pid
+    assert box.run("SELECT count(*) FROM accelerators WHERE id = 'my-part'").rows == [(0,)]
+    assert box.pid != pid
+
+
+def test_the_sandbox_writes_nothing_to_disk(tmp_path, monkeypatch):
+    """DuckDB spilled big sorts and joins to .tmp/ in the working directory until
+    temp_directory was emptied; past the memory limit a query is now refused."""
+    monkeypatch.chdir(tmp_path)
+    from tco.catalogue import builtin_catalogue
+    from tco.sql import sandbox
+
+    with pytest.raises(QueryRefusedError, match="Out of Memory"):
+        run_query(HOGS["a sort bigger than memory"], sandbox(builtin_catalogue()), timeout_s=30)
+    assert list(tmp_path.iterdir()) == []
