@@ -2,12 +2,11 @@
 
 import hashlib
 
-import duckdb
 import streamlit as st
 
 from tco.catalogue import Catalogue, builtin_catalogue
 from tco.models import Accelerator
-from tco.sql import sandbox
+from tco.sql_worker import IsolatedSandbox
 from tco.store import SavedScenario, Store, default_store_path
 
 CUSTOM_TTL_S = 30  # another process (the CLI) may add accelerators; look again this often
@@ -70,11 +69,8 @@ def saved_scenarios_changed() -> None:
     _saved.clear()
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _sandbox(key: str) -> duckdb.DuckDBPyConnection:
-    return sandbox(catalogue())
-
-
-def sql_sandbox() -> duckdb.DuckDBPyConnection:
-    """The locked-down DuckDB behind the SQL box, holding the user's accelerators too."""
-    return _sandbox(catalogue_key())
+@st.cache_resource(show_spinner=False)
+def sql_sandbox() -> IsolatedSandbox:
+    """The SQL box's locked-down DuckDB, in one worker process per server (tco.sql_worker);
+    pass it the user's accelerators with each query."""
+    return IsolatedSandbox()

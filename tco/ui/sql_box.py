@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from tco.catalogue import TABLES
-from tco.sql import MAX_ROWS, QueryRefusedError, QueryResult, run_query
-from tco.ui.data import sql_sandbox
+from tco.sql import MAX_ROWS, QueryRefusedError, QueryResult
+from tco.ui.data import custom_accelerators, sql_sandbox
 from tco.ui.fmt import md
 
 EXAMPLE = (
@@ -54,7 +54,7 @@ def sql_box() -> None:
         submitted = st.form_submit_button("Run query", type="primary")
     if submitted:
         try:
-            st.session_state[_LAST] = run_query(sql, sql_sandbox())
+            st.session_state[_LAST] = sql_sandbox().run(sql, custom_accelerators())
         except QueryRefusedError as exc:
             st.session_state[_LAST] = f"Query refused: {exc}"
     last = st.session_state.get(_LAST)
