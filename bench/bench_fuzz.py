@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-import strategies_adversarial as sa  # lives in tests/, shared with the tests
+import fuzz_contract as contract  # both live in tests/, shared with the tests
+import strategies_adversarial as sa
 
 CASES = int(os.environ.get("TCO_FUZZ_CASES", "10000"))
 SEED = int(os.environ.get("TCO_FUZZ_SEED", "7"))
@@ -37,7 +38,7 @@ def _own_accelerator_cases(draw):
 
 def _run_on_own(case) -> str:
     accelerator, scenario = case
-    return sa.check_run(scenario, sa.CATALOGUE.with_accelerators([accelerator]))
+    return contract.check_run(scenario, sa.CATALOGUE.with_accelerators([accelerator]))
 
 
 def _link_text(document: str | bytes) -> str:
@@ -45,15 +46,15 @@ def _link_text(document: str | bytes) -> str:
 
 
 TARGETS = {
-    "run(): extreme scenarios": (sa.extreme_scenarios(), sa.check_run),
+    "run(): extreme scenarios": (sa.extreme_scenarios(), contract.check_run),
     "run(): users' own extreme accelerators": (_own_accelerator_cases(), _run_on_own),
-    "loader: malformed files": (sa.malformed_documents(), sa.check_load),
-    "loader: extreme valid files": (sa.valid_documents(), sa.check_load),
+    "loader: malformed files": (sa.malformed_documents(), contract.check_load),
+    "loader: extreme valid files": (sa.valid_documents(), contract.check_load),
     "link reader: malformed links": (
         sa.malformed_documents().map(_link_text),
-        sa.check_link,
+        contract.check_link,
     ),
-    "model validation: mutated documents": (sa.mutated_scenario_dicts(), sa.check_validate),
+    "model validation: mutated documents": (sa.mutated_scenario_dicts(), contract.check_validate),
 }
 
 

@@ -7,11 +7,11 @@ CI runs a few hundred examples per property (``TCO_FUZZ_EXAMPLES`` raises it);
 import os
 
 import pytest
+from fuzz_contract import check_run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies_adversarial import (
     CATALOGUE,
-    check_run,
     extreme_accelerators,
     extreme_scenarios,
     scenarios_anywhere,

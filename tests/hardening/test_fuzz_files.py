@@ -8,13 +8,11 @@ back to the same scenario and run within the contract.
 import os
 
 import pytest
+from fuzz_contract import check_link, check_load, check_validate
 from hypothesis import HealthCheck, given, settings
 from strategies_adversarial import (
     HOSTILE_JSON,
     HOSTILE_YAML,
-    check_link,
-    check_load,
-    check_validate,
     extreme_scenarios,
     malformed_documents,
     mutated_scenario_dicts,

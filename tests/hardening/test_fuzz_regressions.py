@@ -1,7 +1,8 @@
 """Inputs the fuzzers found that once escaped as exceptions; each now gives one line."""
 
 import pytest
-from strategies_adversarial import CATALOGUE, check_load, check_run
+from fuzz_contract import check_load, check_run
+from strategies_adversarial import CATALOGUE
 
 from tco.engine import run
 from tco.models import Accelerator, Demand, Scenario, Workload

@@ -12,15 +12,10 @@ import os
 from pathlib import Path
 
 import pytest
+from fuzz_contract import check_reason
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies_adversarial import (
-    HOSTILE_JSON,
-    HOSTILE_TEXT,
-    HOSTILE_YAML,
-    WRONG_VALUES,
-    check_reason,
-)
+from strategies_adversarial import HOSTILE_JSON, HOSTILE_TEXT, HOSTILE_YAML, WRONG_VALUES
 
 from tco.errors import TcoError
 from tco.models import Accelerator, Scenario
