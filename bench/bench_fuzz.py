@@ -17,7 +17,6 @@ import traceback
 from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, given, seed, settings
-from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
@@ -30,15 +29,9 @@ SHOW = os.environ.get("TCO_FUZZ_SHOW") == "1"
 """Print the first failing input of each kind too (long)."""
 
 
-@st.composite
-def _own_accelerator_cases(draw):
-    accelerator = draw(sa.extreme_accelerators())
-    return accelerator, draw(sa.scenarios_anywhere(accelerator_ids=st.just(accelerator.id)))
-
-
 def _run_on_own(case) -> str:
-    accelerator, scenario = case
-    return contract.check_run(scenario, sa.CATALOGUE.with_accelerators([accelerator]))
+    _, scenario, catalogue = case
+    return contract.check_run(scenario, catalogue)
 
 
 def _link_text(document: str | bytes) -> str:
@@ -47,7 +40,7 @@ def _link_text(document: str | bytes) -> str:
 
 TARGETS = {
     "run(): extreme scenarios": (sa.extreme_scenarios(), contract.check_run),
-    "run(): users' own extreme accelerators": (_own_accelerator_cases(), _run_on_own),
+    "run(): users' own extreme accelerators": (sa.own_accelerator_cases(), _run_on_own),
     "loader: malformed files": (sa.malformed_documents(), contract.check_load),
     "loader: extreme valid files": (sa.valid_documents(), contract.check_load),
     "link reader: malformed links": (

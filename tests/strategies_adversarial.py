@@ -246,37 +246,67 @@ SCENARIO_LEAVES = number_leaves(Scenario)
 WORKLOAD_LEAVES = number_leaves(Workload)
 
 
-@st.composite
-def presets_pushed_to_bounds(draw) -> Scenario:
-    """A preset scenario (any part, deployment, cooling, site) with one to four numbers moved
-    anywhere in their bounds, often onto a bound: mostly computable, often extreme."""
-    deployment_id = draw(ids("deployments"))
-    accelerator_id = draw(ids("accelerators"))
-    workload_ids = draw(st.lists(ids("workloads"), min_size=1, max_size=6, unique=True))
-    base = example_scenario(deployment_id, accelerator_id, workload_ids, CATALOGUE)
-    data = base.model_dump()
-    data["cooling_id"] = draw(st.one_of(st.just(data["cooling_id"]), ids("cooling")))
-    data["site_id"] = draw(st.one_of(st.just(data["site_id"]), ids("sites")))
+def _push(draw, data: dict, choices: list, model: type[BaseModel]) -> None:
+    """Move one to four numbers of ``data`` anywhere in their bounds (often onto a bound);
+    ``choices`` are (path, annotation, metadata, target) and a change the model's
+    cross-field rules refuse is undone."""
     for _ in range(draw(st.integers(min_value=1, max_value=4))):
-        if draw(st.booleans()):
-            path, annotation, metadata = draw(st.sampled_from(SCENARIO_LEAVES))
-            target = data
-        else:
-            path, annotation, metadata = draw(st.sampled_from(WORKLOAD_LEAVES))
-            target = draw(st.sampled_from(data["workloads"]))
+        path, annotation, metadata, target = draw(st.sampled_from(choices))
         parent = _parent(target, path)
         before = parent[path[-1]]
         parent[path[-1]] = draw(value_for(annotation, metadata))
         try:
-            Scenario.model_validate(data)
+            model.model_validate(data)
         except ValidationError:
-            parent[path[-1]] = before  # a cross-field rule (e.g. shares) refused it
+            parent[path[-1]] = before
+
+
+@st.composite
+def presets_pushed_to_bounds(
+    draw, accelerator_ids: st.SearchStrategy[str] | None = None, catalogue: Catalogue = CATALOGUE
+) -> Scenario:
+    """A preset scenario (any part, deployment, cooling, site) with one to four numbers moved
+    anywhere in their bounds, often onto a bound: mostly computable, often extreme."""
+    deployment_id = draw(ids("deployments"))
+    accelerator_id = draw(ids("accelerators") if accelerator_ids is None else accelerator_ids)
+    workload_ids = draw(st.lists(ids("workloads"), min_size=1, max_size=6, unique=True))
+    data = example_scenario(deployment_id, accelerator_id, workload_ids, catalogue).model_dump()
+    data["cooling_id"] = draw(st.one_of(st.just(data["cooling_id"]), ids("cooling")))
+    data["site_id"] = draw(st.one_of(st.just(data["site_id"]), ids("sites")))
+    workload = draw(st.sampled_from(data["workloads"]))
+    choices = [(*leaf, data) for leaf in SCENARIO_LEAVES]
+    choices += [(*leaf, workload) for leaf in WORKLOAD_LEAVES]
+    _push(draw, data, choices, Scenario)
     return Scenario.model_validate(data)
 
 
 def extreme_scenarios() -> st.SearchStrategy[Scenario]:
     """Valid scenarios at the edges: presets pushed to bounds, or anywhere in the bounds."""
     return st.one_of(presets_pushed_to_bounds(), presets_pushed_to_bounds(), scenarios_anywhere())
+
+
+@st.composite
+def parts_pushed_to_bounds(draw) -> Accelerator:
+    """A catalogue part saved as the user's own, with one to four figures moved to extremes."""
+    data = CATALOGUE.get("accelerators", draw(ids("accelerators"))).model_dump()
+    data |= {"id": "custom-" + data["id"][:40], "custom": True}
+    _push(draw, data, [(*leaf, data) for leaf in number_leaves(Accelerator)], Accelerator)
+    return Accelerator.model_validate(data)
+
+
+@st.composite
+def own_accelerator_cases(draw) -> tuple[Accelerator, Scenario, Catalogue]:
+    """A user's own part (made up, or a real one pushed to extremes) and a scenario on it."""
+    part = draw(st.one_of(extreme_accelerators(), parts_pushed_to_bounds()))
+    catalogue = CATALOGUE.with_accelerators([part])
+    on_part = st.just(part.id)
+    scenario = draw(
+        st.one_of(
+            scenarios_anywhere(accelerator_ids=on_part),
+            presets_pushed_to_bounds(accelerator_ids=on_part, catalogue=catalogue),
+        )
+    )
+    return part, scenario, catalogue
 
 
 # --- malformed documents -------------------------------------------------------------------

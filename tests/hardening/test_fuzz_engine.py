@@ -9,13 +9,7 @@ import os
 import pytest
 from fuzz_contract import check_run
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from strategies_adversarial import (
-    CATALOGUE,
-    extreme_accelerators,
-    extreme_scenarios,
-    scenarios_anywhere,
-)
+from strategies_adversarial import CATALOGUE, extreme_scenarios, own_accelerator_cases
 
 from tco.presets import example_scenario
 
@@ -34,11 +28,9 @@ def test_extreme_scenarios_give_a_finite_balanced_result_or_one_line(scenario):
 
 
 @FUZZ
-@given(st.data())
-def test_users_own_extreme_accelerators_never_break_the_engine(data):
-    accelerator = data.draw(extreme_accelerators())
-    catalogue = CATALOGUE.with_accelerators([accelerator])
-    scenario = data.draw(scenarios_anywhere(accelerator_ids=st.just(accelerator.id)))
+@given(own_accelerator_cases())
+def test_users_own_extreme_accelerators_never_break_the_engine(case):
+    _, scenario, catalogue = case
     assert check_run(scenario, catalogue) in {"feasible", "infeasible", "refused"}
 
 
