@@ -264,13 +264,18 @@ async def _user(port: int, seconds: float, think_s: float, seed: int, stats: Sta
 
 
 async def drive(
-    port: int, sessions: int, seconds: float, think_s: float = 0.0, seed: int = 0
+    port: int | list[int], sessions: int, seconds: float, think_s: float = 0.0, seed: int = 0
 ) -> Stats:
-    """``sessions`` users at once for ``seconds``; think time uniform in [0, 2·think_s]."""
+    """``sessions`` users at once for ``seconds``; think time uniform in [0, 2·think_s].
+    With several ports (replicas), users are spread over them in turn."""
+    ports = [port] if isinstance(port, int) else port
     stats = Stats(sessions=sessions, seconds=0.0)
     started = time.perf_counter()
     await asyncio.gather(
-        *(_user(port, seconds, think_s, seed * 1000 + i, stats) for i in range(sessions))
+        *(
+            _user(ports[i % len(ports)], seconds, think_s, seed * 1000 + i, stats)
+            for i in range(sessions)
+        )
     )
     stats.seconds = time.perf_counter() - started
     return stats
