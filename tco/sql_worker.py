@@ -74,7 +74,10 @@ class IsolatedSandbox:
             except OSError:
                 line = None
             if line is None:
+                crashed = worker.poll() is not None
                 _kill(self._workers)
+                if crashed:
+                    raise QueryRefusedError("the query stopped the SQL engine; try a smaller one")
                 raise QueryRefusedError(f"query stopped after {timeout_s:g} s (time limit)")
         reply = json.loads(line)
         if "refused" in reply:
@@ -111,6 +114,8 @@ def _kill(workers: list[subprocess.Popen]) -> None:
         if worker.poll() is None:
             worker.kill()
         worker.wait()
+        for pipe in (worker.stdin, worker.stdout):
+            pipe.close()
 
 
 def _start(extra_json: list[dict]) -> subprocess.Popen:

@@ -3,6 +3,7 @@ server's memory, a stuck worker killed and replaced, nothing written to disk."""
 
 import os
 import signal
+import threading
 
 import psutil
 import pytest
@@ -58,6 +59,19 @@ def test_a_stuck_worker_is_killed_and_the_next_query_gets_a_new_one(box, monkeyp
     assert not psutil.pid_exists(stuck) or psutil.Process(stuck).status() == "zombie"
     assert box.run("SELECT 2 AS n").rows == [(2,)]
     assert box.pid != stuck
+
+
+def test_a_worker_that_dies_mid_query_gives_one_line_and_a_new_worker(box):
+    box.run("SELECT 1")
+    dying = box.pid
+    threading.Timer(0.3, os.kill, (dying, signal.SIGKILL)).start()
+    endless = (
+        "WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t) SELECT count(*) FROM t"
+    )
+    with pytest.raises(QueryRefusedError, match="stopped the SQL engine"):
+        box.run(endless, timeout_s=10)
+    assert box.run("SELECT 3 AS n").rows == [(3,)]
+    assert box.pid != dying
 
 
 def test_rows_cells_and_answers_are_capped(box):
