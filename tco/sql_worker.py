@@ -71,14 +71,14 @@ class IsolatedSandbox:
                 worker.stdin.write(json.dumps(request).encode() + b"\n")
                 worker.stdin.flush()
                 line = _read_line(worker, timeout_s + KILL_GRACE_S)
-            except OSError:
-                line = None
-            if line is None:
-                crashed = worker.poll() is not None
+            except OSError:  # the worker had already gone
+                line = b""
+            if not line:
                 _kill(self._workers)
-                if crashed:
-                    raise QueryRefusedError("the query stopped the SQL engine; try a smaller one")
+            if line is None:
                 raise QueryRefusedError(f"query stopped after {timeout_s:g} s (time limit)")
+            if not line:
+                raise QueryRefusedError("the query stopped the SQL engine; try a smaller one")
         reply = json.loads(line)
         if "refused" in reply:
             raise QueryRefusedError(reply["refused"])
@@ -127,14 +127,15 @@ def _start(extra_json: list[dict]) -> subprocess.Popen:
     )
     process.stdin.write(json.dumps({"accelerators": extra_json}).encode() + b"\n")
     process.stdin.flush()
-    if _read_line(process, START_TIMEOUT_S) is None:
+    if not _read_line(process, START_TIMEOUT_S):
         _kill([process])
         raise QueryRefusedError("the SQL box could not start; try again")
     return process
 
 
 def _read_line(process: subprocess.Popen, timeout_s: float) -> bytes | None:
-    """One line from the worker, or None when it is too slow, too long or gone."""
+    """One line from the worker; None when it is too slow, b"" when it is gone or its
+    answer runs past any size it may have."""
     deadline = time.monotonic() + timeout_s
     fd = process.stdout.fileno()
     chunks: list[bytes] = []
@@ -145,13 +146,13 @@ def _read_line(process: subprocess.Popen, timeout_s: float) -> bytes | None:
             continue
         chunk = os.read(fd, 1 << 16)
         if not chunk:
-            return None  # the worker died
+            return b""  # the worker died
         chunks.append(chunk)
         size += len(chunk)
         if chunk.endswith(b"\n"):
             return b"".join(chunks)
         if size > MAX_ANSWER_BYTES * 2:
-            return None
+            return b""
     return None
 
 
