@@ -4,6 +4,7 @@ shown as text on every page and in every message: no Markdown, HTML or Plotly ma
 import json
 
 import pytest
+from apptest_pages import open_page
 from markup import (
     CUSTOMER,
     DEPLOYMENT_NAME,
@@ -60,31 +61,31 @@ def infeasible_link() -> str:
 
 @pytest.mark.parametrize("present", [False, True], ids=["editing", "presenting"])
 @pytest.mark.parametrize("page", PAGES)
-def test_every_page_shows_hostile_names_as_text(app, hostile_link, page, present):
+def test_every_page_shows_hostile_names_as_text(hostile_link, page, present):
     query = {"s": hostile_link} | ({"present": "true"} if present else {})
-    at = app(None if page == "overview" else page, **query)
+    at = open_page(None if page == "overview" else page, **query)
     assert not at.exception
     assert live_markup(at) == []
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_reasons_quoting_hostile_names_show_them_as_text(app, infeasible_link, page):
-    at = app(None if page == "overview" else page, s=infeasible_link)
+def test_reasons_quoting_hostile_names_show_them_as_text(infeasible_link, page):
+    at = open_page(None if page == "overview" else page, s=infeasible_link)
     assert not at.exception
     assert live_markup(at) == []
 
 
-def test_a_crafted_link_is_refused_and_its_reason_shown_as_text(app):
+def test_a_crafted_link_is_refused_and_its_reason_shown_as_text():
     """The reason names the unknown field, which the link's author chose."""
     crafted = Scenario.example().model_dump(mode="json") | {SCENARIO_NAME: 1}
-    at = app(s=json.dumps(crafted))
+    at = open_page(s=json.dumps(crafted))
     assert not at.exception
     assert at.warning, "the link problem is shown"
     assert live_markup(at) == []
 
 
-def test_sql_errors_echoing_the_query_show_it_as_text(app):
-    at = _tab(app("catalogue"), "SQL")
+def test_sql_errors_echoing_the_query_show_it_as_text():
+    at = _tab(open_page("catalogue"), "SQL")
     at.text_area(key="sql").set_value(f'SELECT * FROM "{SCENARIO_NAME}"')
     at.button(key="FormSubmitter:sql_form-Run query").click().run()
     assert at.error, "the query was refused"
@@ -96,8 +97,8 @@ def _tab(at, name: str):
     return at.run()
 
 
-def test_saving_loading_and_comparing_a_hostile_name_shows_it_as_text(app):
-    at = app("scenario")
+def test_saving_loading_and_comparing_a_hostile_name_shows_it_as_text():
+    at = open_page("scenario")
     at.text_input(key="saved.name").set_value(SCENARIO_NAME)
     at.button(key="saved.save").click().run()
     assert at.success, "the save was confirmed"
@@ -116,8 +117,8 @@ def test_saving_loading_and_comparing_a_hostile_name_shows_it_as_text(app):
     assert live_markup(at) == []
 
 
-def test_adding_a_hostile_accelerator_by_form_shows_it_as_text(app):
-    at = _tab(app("catalogue"), "Your accelerators")
+def test_adding_a_hostile_accelerator_by_form_shows_it_as_text():
+    at = _tab(open_page("catalogue"), "Your accelerators")
     at.text_input(key="acc.vendor").set_value(VENDOR)
     at.text_input(key="acc.name").set_value(PART_NAME)
     for field, value in {"memory_gb": 96.0, "memory_bandwidth_tb_per_s": 4.0,
@@ -130,11 +131,11 @@ def test_adding_a_hostile_accelerator_by_form_shows_it_as_text(app):
     assert live_markup(at) == []
 
 
-def test_uploading_a_hostile_csv_under_a_hostile_file_name_shows_both_as_text(app):
+def test_uploading_a_hostile_csv_under_a_hostile_file_name_shows_both_as_text():
     header, row = template_csv().splitlines()
     row = row.replace("Example", VENDOR.replace(",", " ")).replace("My accelerator", "x")
     upload = "\n".join([header, row]).encode()
-    at = _tab(app("catalogue"), "Your accelerators")
+    at = _tab(open_page("catalogue"), "Your accelerators")
     at.file_uploader(key="acc.upload").upload(f"{PART_NAME}.csv", upload, "text/csv").run()
     assert live_markup(at) == []
     at.button(key="acc.import").click().run()

@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+from apptest_pages import open_page
 
 from tco import logging_setup
 from tco.models import Scenario
@@ -44,13 +45,13 @@ def broken_summary(monkeypatch):
 
 
 def test_in_a_server_a_page_error_is_one_line_with_an_id_and_logged_without_user_data(
-    app, broken_summary, monkeypatch, capsys
+    broken_summary, monkeypatch, capsys
 ):
     from tco.ui import guard
 
     monkeypatch.setattr(guard, "serving", lambda: True)
     scenario = Scenario.example().model_copy(update={"customer_name": USER_TEXT[:40]})
-    at = app(s=encode(scenario))
+    at = open_page(s=encode(scenario))
     assert not at.exception
     [shown] = [e.value for e in at.error]
     [line] = [x for x in _json_lines(capsys.readouterr().err) if x.get("event")]
@@ -62,9 +63,9 @@ def test_in_a_server_a_page_error_is_one_line_with_an_id_and_logged_without_user
     assert any(f.startswith("pages/overview.py") for f in line["frames"])
 
 
-def test_in_tests_a_page_error_still_surfaces_as_an_exception(app, broken_summary):
+def test_in_tests_a_page_error_still_surfaces_as_an_exception(broken_summary):
     """Outside a real server the guard re-raises, so AppTest suites keep seeing bugs."""
-    assert app().exception
+    assert open_page().exception
 
 
 def test_the_deep_health_check_passes_and_says_what_it_checked():

@@ -2,6 +2,7 @@
 place in one line, runaway queries are cut off, and the page keeps answering afterwards."""
 
 import pytest
+from apptest_pages import open_page
 from test_sql import ESCAPES
 
 from tco.catalogue import builtin_catalogue
@@ -15,8 +16,8 @@ RUNAWAY = {
 }
 
 
-def _sql_tab(app):
-    at = app("catalogue")
+def _sql_tab():
+    at = open_page("catalogue")
     at.session_state["tab"] = "SQL"
     return at.run()
 
@@ -30,8 +31,8 @@ def _answer(at) -> list:
     return [d.value for d in at.dataframe if "answer" in d.value.columns]
 
 
-def test_every_escape_is_refused_in_place_and_the_box_still_answers(app):
-    at = _sql_tab(app)
+def test_every_escape_is_refused_in_place_and_the_box_still_answers():
+    at = _sql_tab()
     for name, sql in ESCAPES.items():
         if len(sql) > 5000 or "\x00" in sql:
             continue  # the text area caps input at 5,000 characters; NUL cannot be typed
@@ -48,8 +49,8 @@ def test_every_escape_is_refused_in_place_and_the_box_still_answers(app):
 
 
 @pytest.mark.parametrize("sql", RUNAWAY.values(), ids=RUNAWAY.keys())
-def test_runaway_queries_are_cut_off_and_the_page_keeps_working(app, sql):
-    at = _ask(_sql_tab(app), sql)
+def test_runaway_queries_are_cut_off_and_the_page_keeps_working(sql):
+    at = _ask(_sql_tab(), sql)
     assert not at.exception
     assert any(limit in at.error[0].value for limit in ("time limit", md("Out of Memory")))
     at.text_input(key="cat.search").set_value("H100").run()  # the rest of the page answers

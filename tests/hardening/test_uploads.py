@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
+from apptest_pages import open_page
 from fuzz_contract import check_reason
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -118,10 +119,10 @@ def _tab(at, name: str):
     ],
     ids=["too large", "a zip file", "one bad row", "not utf-8"],
 )  # fmt: skip
-def test_a_refused_csv_upload_stores_nothing(app, name, data, reason):
+def test_a_refused_csv_upload_stores_nothing(name, data, reason):
     existing = Accelerator.example().model_copy(update={"id": "kept-part", "custom": True})
     Store().add_accelerator(existing)
-    at = _tab(app("catalogue"), "Your accelerators")
+    at = _tab(open_page("catalogue"), "Your accelerators")
     at.file_uploader(key="acc.upload").upload(name, data, "text/csv").run()
     assert not at.exception
     assert md(reason) in at.error[0].value
@@ -144,9 +145,9 @@ def test_a_refused_csv_upload_stores_nothing(app, name, data, reason):
     ids=["python tag", "alias bomb", "huge integer", "a png file", "a list", "too large",
          "unknown id"],
 )  # fmt: skip
-def test_a_refused_scenario_upload_changes_nothing(app, name, data):
+def test_a_refused_scenario_upload_changes_nothing(name, data):
     before = Scenario.example().model_copy(update={"name": "Kept"})
-    at = app("export", **{LINK_PARAM: encode(before)})
+    at = open_page("export", **{LINK_PARAM: encode(before)})
     at.file_uploader(key="export.upload").upload(name, data, "application/octet-stream").run()
     assert not at.exception
     assert at.error, "the refusal is shown"
@@ -154,10 +155,10 @@ def test_a_refused_scenario_upload_changes_nothing(app, name, data):
     assert at.query_params[LINK_PARAM] == encode(before)
 
 
-def test_an_accepted_scenario_upload_replaces_the_scenario(app):
+def test_an_accepted_scenario_upload_replaces_the_scenario():
     """The other side of the refusals above: a good file does change the scenario."""
     uploaded = Scenario.example().model_copy(update={"name": "Uploaded"})
-    at = app("export")
+    at = open_page("export")
     at.file_uploader(key="export.upload").upload(
         "s.yaml", dump_scenario(uploaded).encode(), "application/x-yaml"
     ).run()

@@ -1,9 +1,10 @@
-"""Hardening fixtures: the real app in AppTest, opened at a page with query parameters."""
+"""The real app in AppTest, opened at a page with query parameters.
 
-import sys
+A plain module, not a conftest.py: tests elsewhere import names from ``conftest`` and a
+second conftest.py on the path would change what they get."""
+
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,12 +20,3 @@ def open_page(page: str | None = None, **query: str) -> AppTest:
     if page is not None:
         at.switch_page(f"pages/{page}.py").run()
     return at
-
-
-@pytest.fixture
-def app():
-    return open_page
-
-
-# bench/loadgen.py (the protocol-level client) lives beside the benchmarks that use it most.
-sys.path.insert(0, str(ROOT))
