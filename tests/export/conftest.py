@@ -1,30 +1,16 @@
 """Shared material for export tests: one report of a scenario with a few changed inputs."""
 
 import io
-from datetime import date
 from pathlib import Path
 
 import pytest
+from export_scenarios import TODAY, changed_scenario
 from pptx import Presentation
 
 from tco.export.pptx_deck import build_deck
 from tco.export.report import build_report
-from tco.presets import default_scenario
 
-TODAY = date(2026, 3, 14)
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def changed_scenario():
-    """The default scenario with a customer, a different WACC and a PUE override."""
-    s = default_scenario()
-    return s.model_copy(
-        update={
-            "customer_name": "Example Customer",
-            "finance": s.finance.model_copy(update={"wacc_frac": 0.1}),
-            "overrides": s.overrides.model_copy(update={"pue": 1.25}),
-        }
-    )
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ import io
 import math
 
 import pytest
-from conftest import TODAY, changed_scenario
+from export_scenarios import TODAY, changed_scenario
 from openpyxl import load_workbook
 from pptx import Presentation
 from pptx.util import Inches
