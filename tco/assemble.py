@@ -297,7 +297,7 @@ def build_result(prepared: Prepared, t: Timeline, catalogue: Catalogue) -> Resul
         floor_area_m2=racks * FLOOR_M2_PER_RACK,
         it_power_kw=first_it_kw,
         provisioned_it_kw=float(monthly["provisioned_it_kw"][0]),
-        facility_power_kw=first_it_kw * r.pue,
+        facility_power_kw=first_accelerators * prepared.plan.accelerator_kw * r.pue,
         pue=r.pue,
         utilisation_frac=min(1.0, utilisation),
         energy_kwh=energy,

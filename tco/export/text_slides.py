@@ -110,7 +110,7 @@ def key_figures(new_slide: NewSlide, report: Report) -> None:
         (f"{r.accelerators:,} → {r.peak_accelerators:,}", "Accelerators in month 1 → at the peak"),
         (
             f"{r.facility_power_kw:,.0f} kW",
-            f"Facility power in month 1 (PUE {r.pue:.2f}), {r.racks:,} racks",
+            f"Facility power at full load in month 1 (PUE {r.pue:.2f}), {r.racks:,} racks",
         ),
     ]
     gap = Inches(0.2)

@@ -194,7 +194,9 @@ class Result(StrictModel):
     servers: int = Field(ge=0)
     racks: int = Field(ge=0)
     floor_area_m2: float = Field(ge=0)
-    it_power_kw: float = Field(ge=0, description="IT power at the operating point, month 1.")
+    it_power_kw: float = Field(
+        ge=0, description="Mean IT power drawn at the operating point, month 1 [kW]."
+    )
     provisioned_it_kw: float = Field(
         default=0.0,
         ge=0,
@@ -202,7 +204,9 @@ class Result(StrictModel):
         "built or leased for [kW].",
     )
     facility_power_kw: float = Field(
-        ge=0, description="Facility power incl. cooling (IT × PUE), month 1."
+        ge=0,
+        description="Facility power the month-1 fleet needs at full load, owned or rented: "
+        "servers' maximum power × PUE [kW].",
     )
     pue: float = Field(ge=1)
     utilisation_frac: float = Field(ge=0, le=1, description="Mean over the horizon.")

@@ -166,7 +166,9 @@ def test_first_month_and_totals_agree(catalogue):
     assert max(m.accelerators for m in r.timeline) == r.peak_accelerators
     assert r.accelerators == sum(w.accelerators for w in r.workloads)
     assert math.isclose(sum(m.energy_kwh for m in r.timeline), r.energy_kwh, rel_tol=1e-9)
-    assert r.facility_power_kw == pytest.approx(r.it_power_kw * r.pue)
+    # the facility is sized for the servers' maximum power, above their mean draw
+    assert r.facility_power_kw == pytest.approx(r.provisioned_it_kw * r.pue)
+    assert r.facility_power_kw > r.it_power_kw * r.pue
 
 
 @pytest.mark.parametrize(
@@ -253,3 +255,12 @@ def test_reasons_quoting_user_names_stay_on_one_line(catalogue):
     assert "\n" not in result.infeasible_reason
     assert "\x1b" not in result.infeasible_reason
     assert len(result.infeasible_reason) <= 500
+
+
+@pytest.mark.parametrize("preset", ["enterprise-on-prem", "cloud-on-demand"])
+def test_facility_power_is_the_dgx_h100_nameplate_times_pue(catalogue, preset):
+    """DGX H100: 10.2 kW for 8 GPUs (NVIDIA DGX H100 datasheet); on air at the catalogue's
+    typical PUE of 1.55 the facility must supply 10.2 × 1.55 kW per server at full load,
+    whether the servers are owned or rented."""
+    r = _run(catalogue, preset)
+    assert r.facility_power_kw == pytest.approx(r.accelerators / 8 * 10.2 * 1.55, rel=1e-9)
