@@ -6,6 +6,7 @@ with figures is ``python -m bench load``.
 """
 
 import asyncio
+import concurrent.futures
 import urllib.request
 
 import pytest
@@ -17,6 +18,13 @@ from tco.ui.link import encode
 pytestmark = pytest.mark.slow
 RUNAWAY = "WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t) SELECT count(*) FROM t"
 SUBMIT = "FormSubmitter:sql_form-Run query"
+
+
+def _run(coroutine):
+    """``asyncio.run`` in a thread of its own: Playwright's sync API (tests/e2e) keeps an
+    event loop running in the main thread for the rest of the test session."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +39,7 @@ def test_health_endpoint_answers(port):
 
 
 def test_sessions_loading_the_overview_and_changing_inputs_see_no_errors(port):
-    stats = asyncio.run(loadgen.drive(port, sessions=4, seconds=6))
+    stats = _run(loadgen.drive(port, sessions=4, seconds=6))
     assert stats.failures == []
     assert stats.exceptions == []
     assert stats.error_alerts == 0
@@ -54,7 +62,7 @@ def test_a_runaway_query_is_cut_off_while_other_sessions_keep_working(port):
                 served_meanwhile += not query.done()
             return await query, served_meanwhile
 
-    refused, served_meanwhile = asyncio.run(scenario())
+    refused, served_meanwhile = _run(scenario())
     assert refused.exceptions == []
     assert any("time limit" in e for e in refused.errors)
     assert served_meanwhile >= 2  # the presenter's page kept answering during the query
@@ -68,9 +76,9 @@ def test_two_replicas_serve_the_same_link_with_the_same_figures(port, tmp_path):
             return await session.run("")
 
     with loadgen.server(tmp_path / "other-store.duckdb") as (other, _):
-        first = asyncio.run(overview(port, f"s={link}"))
-        second = asyncio.run(overview(other, f"s={link}"))
-        default = asyncio.run(overview(other, ""))
+        first = _run(overview(port, f"s={link}"))
+        second = _run(overview(other, f"s={link}"))
+        default = _run(overview(other, ""))
     assert first.exceptions == second.exceptions == []
     assert first.metrics["Cost per M tokens"].startswith("$")
     assert first.metrics == second.metrics
