@@ -143,6 +143,7 @@ def _months(monthly: dict[str, np.ndarray], rental: bool) -> list[MonthResult]:
     tokens, capacity = monthly["tokens"], monthly["capacity_tokens"]
     rented = monthly["rented_accelerators"]
     columns = {
+        "month": np.arange(1, tokens.size + 1),
         "tokens": tokens,
         "accelerators": np.rint(monthly["owned_accelerators"] + rented).astype(np.int64),
         "accelerators_rented": np.rint(rented).astype(np.int64),
@@ -160,9 +161,7 @@ def _months(monthly: dict[str, np.ndarray], rental: bool) -> list[MonthResult]:
         columns["rental_cumulative_cash_usd"] = np.cumsum(monthly["rental_cash_usd"])
     names = list(columns)
     rows = zip(*(columns[name].tolist() for name in names), strict=True)
-    return _MONTHS.validate_python(
-        [{"month": m, **dict(zip(names, row, strict=True))} for m, row in enumerate(rows, 1)]
-    )
+    return _MONTHS.validate_python([dict(zip(names, row, strict=True)) for row in rows])
 
 
 def _workloads(
