@@ -41,5 +41,15 @@ lint: setup
 bench: setup chromium
 	$(UV) run python -m bench
 
+# Regenerated documentation (committed; tests never depend on these).
+screenshots: setup chromium
+	$(UV) run python scripts/screenshots.py
+
+deck-pages: setup
+	$(UV) run python scripts/render_deck.py --install
+
+validation: setup
+	$(UV) run python scripts/validation_report.py
+
 clean:
 	rm -rf .venv .pytest_cache .ruff_cache .hypothesis
