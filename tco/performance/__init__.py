@@ -68,10 +68,11 @@ def _point(
     system: int,
     s: Solution,
 ) -> OperatingPoint:
-    """Wrap a solution into the shared result model (trusted values: no re-validation)."""
+    """Wrap a solution into the shared result model (validated: a range or finiteness slip
+    fails loudly here instead of reaching a chart)."""
     feasible = s.reason is None
     out_rate = s.out_rate_per_acc
-    return OperatingPoint.model_construct(
+    return OperatingPoint(
         model_id=llm.id,
         accelerator_id=accelerator.id,
         precision=precision.value,

@@ -43,6 +43,14 @@ def _fixes(shape: ModelShape, accelerator: Accelerator, precision: Precision, us
     return "use " + ", ".join(fixes[:-1]) + (" or " if len(fixes) > 1 else "") + fixes[-1]
 
 
+def speed_reason(shape: ModelShape, accelerator: Accelerator, precision: Precision) -> str:
+    """Why the part cannot serve at all: slower than one token an hour."""
+    return (
+        f"{accelerator.name}'s {precision.value.upper()} compute or memory bandwidth is too "
+        f"small to run {shape.name} at even one token an hour; check the part's figures"
+    )
+
+
 def memory_reason(
     shape: ModelShape,
     accelerator: Accelerator,

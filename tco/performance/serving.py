@@ -17,8 +17,10 @@ from tco.performance import energy
 from tco.performance.calibration import Efficiency, Globals
 from tco.performance.footprint import ModelShape
 from tco.performance.parallelism import hardware, tp_candidates
-from tco.performance.reasons import latency_reason, memory_reason
+from tco.performance.reasons import latency_reason, memory_reason, speed_reason
 from tco.performance.replica import TTFT_STEPS, Replica, build
+
+SLOWEST_TOKEN_S = 3600.0  # below one token an hour a part cannot serve anyone [s]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,16 @@ def _evaluate(
         ),
         weights_bytes=replica.weights_bytes,
         kv_bytes=batch * replica.kv_bytes_per_seq,
+    )
+
+
+def _computable(replicas: list[Replica], input_tokens: int) -> bool:
+    """Whether every size handles at least one token an hour, both generating and reading
+    the prompt (false for a user's part with near-zero FLOPS or bandwidth, whose times
+    would otherwise overflow)."""
+    return all(
+        r.step_s(1.0) <= SLOWEST_TOKEN_S and r.t_prefill <= input_tokens * SLOWEST_TOKEN_S
+        for r in replicas
     )
 
 
@@ -137,6 +149,8 @@ def solve(
         shape, accelerator, precision, input_tokens, output_tokens, system, eff, glob,
         prompt_compute_frac,
     )  # fmt: skip
+    if not _computable(replicas, input_tokens):
+        return _infeasible(speed_reason(shape, accelerator, precision))
     fitting = [r for r in replicas if r.free_bytes >= r.kv_bytes_longest_seq]
     if not fitting:
         return _infeasible(
@@ -203,7 +217,7 @@ def curve(
         shape, accelerator, precision, input_tokens, output_tokens, system, eff, glob
     )
     fitting = [r for r in replicas if r.free_bytes >= r.kv_bytes_longest_seq]
-    if not fitting:
+    if not fitting or not _computable(replicas, input_tokens):
         return []
     caps = {r.tp: max(math.floor(r.capacity_batch() + 1e-9), 1) for r in fitting}
     fastest = min(r.step_s(1.0) for r in fitting)

@@ -41,9 +41,10 @@ def test_a_part_drawing_next_to_no_power_is_refused_in_one_line(deployment):
 
 def test_a_fleet_beyond_64_bit_counts_is_refused_in_one_line():
     """ValidationError in assemble.py: a fleet of ~1e20 accelerators cast to int64 wrapped
-    to a negative count."""
-    slow = _own_part(memory_bandwidth_tb_per_s=1e-9, bf16_dense_tflops=1e-9,
-                     fp8_dense_tflops=1e-9, int8_dense_tops=1e-9)  # fmt: skip
+    to a negative count. The part manages a few tokens an hour (slower ones are refused by
+    the throughput model before any fleet is sized)."""
+    slow = _own_part(memory_bandwidth_tb_per_s=1e-4, bf16_dense_tflops=1e-3,
+                     fp8_dense_tflops=1e-3, int8_dense_tops=1e-3)  # fmt: skip
     unhurried = Workload.example().model_copy(update={"ttft_max_ms": None, "tpot_max_ms": None})
     scenario, catalogue = _on(
         slow, "cloud-on-demand", demand=Demand(tokens_per_day=1e16), workloads=[unhurried]

@@ -112,6 +112,18 @@ def test_context_longer_than_the_model_is_infeasible(catalogue):
     assert "4,096-token context" in point.infeasible_reason
 
 
+@pytest.mark.parametrize("field", ["fp8_dense_tflops", "memory_bandwidth_tb_per_s"])
+@pytest.mark.parametrize("value", [5e-324, 1e-300, 1e-9])
+def test_a_part_too_slow_to_serve_is_infeasible_with_a_reason(catalogue, field, value):
+    """A user's part with a tiny rate: its times overflow or exceed an hour per token."""
+    part = catalogue.accelerators["nvidia-h100-sxm"].model_copy(update={field: value})
+    llm = catalogue.models["llama-3.1-8b"]
+    point = operating_point(llm, part, Precision.FP8, 1000, 400, tpot_max_ms=50)
+    assert not point.feasible
+    assert "too small to run Llama 3.1 8B at even one token an hour" in point.infeasible_reason
+    assert throughput_curve(llm, part, Precision.FP8, 1000, 400) == []
+
+
 def test_parts_without_tdp_report_zero_energy(catalogue):
     point = _point(catalogue, "llama-3.1-8b", "google-tpu-v6e", "bf16")
     assert point.feasible
