@@ -33,7 +33,7 @@ def one_sentence(text: str) -> str:
     Reasons and warnings quote user-chosen names (workloads, custom accelerators); control
     characters and line breaks in those become spaces, and an overlong message is cut.
     """
-    printable = "".join(ch if ch.isprintable() else " " for ch in text)
+    printable = text if text.isprintable() else "".join(c if c.isprintable() else " " for c in text)
     line = " ".join(printable.split())
     return line if len(line) <= MAX_MESSAGE_CHARS else line[: MAX_MESSAGE_CHARS - 1] + "…"
 
