@@ -80,14 +80,17 @@ def _evaluate(
     )
 
 
-def _computable(replicas: list[Replica], input_tokens: int) -> bool:
-    """Whether every size handles at least one token an hour, both generating and reading
-    the prompt (false for a user's part with near-zero FLOPS or bandwidth, whose times
-    would otherwise overflow)."""
-    return all(
-        r.step_s(1.0) <= SLOWEST_TOKEN_S and r.t_prefill <= input_tokens * SLOWEST_TOKEN_S
+def _serving(replicas: list[Replica], input_tokens: int) -> list[Replica]:
+    """The sizes that handle at least one token an hour, generating and reading the prompt.
+
+    Drops sizes whose times would overflow: a user's part with near-zero FLOPS or
+    bandwidth (every size), or near-zero link bandwidth (the sizes that need the link).
+    """
+    return [
+        r
         for r in replicas
-    )
+        if r.step_s(1.0) <= SLOWEST_TOKEN_S and r.t_prefill <= input_tokens * SLOWEST_TOKEN_S
+    ]
 
 
 def _regime(replica: Replica, batch: int) -> str:
@@ -149,7 +152,8 @@ def solve(
         shape, accelerator, precision, input_tokens, output_tokens, system, eff, glob,
         prompt_compute_frac,
     )  # fmt: skip
-    if not _computable(replicas, input_tokens):
+    replicas = _serving(replicas, input_tokens)
+    if not replicas:
         return _infeasible(speed_reason(shape, accelerator, precision))
     fitting = [r for r in replicas if r.free_bytes >= r.kv_bytes_longest_seq]
     if not fitting:
@@ -216,8 +220,10 @@ def curve(
     replicas = replicas_for(
         shape, accelerator, precision, input_tokens, output_tokens, system, eff, glob
     )
-    fitting = [r for r in replicas if r.free_bytes >= r.kv_bytes_longest_seq]
-    if not fitting or not _computable(replicas, input_tokens):
+    fitting = [
+        r for r in _serving(replicas, input_tokens) if r.free_bytes >= r.kv_bytes_longest_seq
+    ]
+    if not fitting:
         return []
     caps = {r.tp: max(math.floor(r.capacity_batch() + 1e-9), 1) for r in fitting}
     fastest = min(r.step_s(1.0) for r in fitting)

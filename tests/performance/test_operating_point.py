@@ -124,6 +124,17 @@ def test_a_part_too_slow_to_serve_is_infeasible_with_a_reason(catalogue, field, 
     assert throughput_curve(llm, part, Precision.FP8, 1000, 400) == []
 
 
+def test_a_part_with_a_near_zero_link_serves_on_one_accelerator(catalogue):
+    """Groups that need the link would take forever; single parts still serve."""
+    part = catalogue.accelerators["nvidia-h100-sxm"].model_copy(
+        update={"scale_up_bandwidth_gb_per_s": 1e-300}
+    )
+    point = operating_point(catalogue.models["llama-3.1-8b"], part, Precision.FP8, 1000, 400)
+    assert point.feasible
+    assert point.tensor_parallel == 1
+    assert point.replicas == 8
+
+
 def test_parts_without_tdp_report_zero_energy(catalogue):
     point = _point(catalogue, "llama-3.1-8b", "google-tpu-v6e", "bf16")
     assert point.feasible
