@@ -24,7 +24,7 @@ chromium:
 
 run: setup
 	@echo "inference-tco: open http://localhost:$(PORT) in your browser"
-	$(UV) run streamlit run app.py --server.port $(PORT) --server.address 0.0.0.0
+	$(UV) run python -m tco.ui.serve --server.port $(PORT) --server.address 0.0.0.0
 
 test: setup chromium
 	$(UV) run ruff check .

@@ -62,12 +62,13 @@ def wait_healthy(port: int, process: subprocess.Popen | None = None, timeout_s: 
 
 @contextmanager
 def server(store: Path, port: int | None = None, log: Path | None = None) -> Iterator[tuple]:
-    """`streamlit run app.py` on 127.0.0.1 with its own store: yields (port, process)."""
+    """The dashboard (`python -m tco.ui.serve`) on 127.0.0.1 with its own store: yields
+    (port, process)."""
     port = port or free_port()
     env = {**os.environ, "TCO_STORE_PATH": str(store)}
     out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+        [sys.executable, "-m", "tco.ui.serve",
          "--server.headless", "true", "--server.address", "127.0.0.1",
          "--server.port", str(port)],
         cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,

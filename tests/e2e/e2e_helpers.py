@@ -31,10 +31,11 @@ def free_port() -> int:
 
 
 def start_server(store: Path, port: int) -> subprocess.Popen:
-    """`streamlit run app.py` on 127.0.0.1:port with its own store; waits until healthy."""
+    """The dashboard as `make run` starts it (`python -m tco.ui.serve`) on 127.0.0.1:port
+    with its own store; waits until healthy."""
     env = {**os.environ, "TCO_STORE_PATH": str(store)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+        [sys.executable, "-m", "tco.ui.serve",
          "--server.headless", "true", "--server.address", "127.0.0.1",
          "--server.port", str(port)],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,

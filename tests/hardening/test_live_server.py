@@ -1,8 +1,8 @@
 """The real server driven at the protocol level (bench/loadgen.py): a short load smoke run,
 the SQL box's runaway query while another session works, and two replicas serving one link.
 
-Each test starts real `streamlit run` servers, so they are marked slow; the long load run
-with figures is ``python -m bench load``.
+Each test starts real servers (`python -m tco.ui.serve`), so they are marked slow; the long
+load run with figures is ``python -m bench load``.
 """
 
 import asyncio
