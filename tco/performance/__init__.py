@@ -68,8 +68,10 @@ def _point(
     system: int,
     s: Solution,
 ) -> OperatingPoint:
-    """Wrap a solution into the shared result model (validated: a range or finiteness slip
-    fails loudly here instead of reaching a chart)."""
+    """Wrap a solution into the shared result model.
+
+    Validated, so that a value out of range or not finite fails here, not on a chart.
+    """
     feasible = s.reason is None
     out_rate = s.out_rate_per_acc
     return OperatingPoint(

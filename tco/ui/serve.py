@@ -12,6 +12,8 @@ from pathlib import Path
 
 from streamlit.web import cli
 
+from tco.errors import TcoError
+
 APP = Path(__file__).resolve().parents[2] / "app.py"
 
 
@@ -31,7 +33,10 @@ def preload() -> None:
 
 
 def main() -> None:
-    preload()
+    try:
+        preload()
+    except TcoError as exc:  # e.g. a bad catalogue row: file, row and reason, one line
+        sys.exit(f"inference-tco cannot start: {exc}")
     sys.argv = ["streamlit", "run", str(APP), *sys.argv[1:]]
     sys.exit(cli.main())
 
