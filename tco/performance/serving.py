@@ -23,9 +23,12 @@ from tco.performance.replica import TTFT_STEPS, Replica, build
 SLOWEST_TOKEN_S = 3600.0  # below one token an hour a part cannot serve anyone [s]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Solution:
-    """An operating point in base units (seconds, bytes), before it becomes a pydantic model."""
+    """An operating point in base units (seconds, bytes), before it becomes a pydantic model.
+
+    Read-only by convention (not ``frozen``, for speed, as ``replica.Replica``).
+    """
 
     tp: int
     replicas: int
