@@ -112,3 +112,9 @@ def test_llm_consistency_checks():
         models.LLM(**base | {"active_params_b": 100})
     with pytest.raises(ValidationError, match="needs experts_total"):
         models.LLM(**base | {"architecture": "moe", "active_params_b": 10})
+
+
+def test_every_bound_has_words_for_people():
+    from tco.models.results import Bound
+
+    assert set(models.BOUND_LABELS) == set(typing.get_args(Bound))

@@ -17,6 +17,7 @@ from tco.export import assumptions
 from tco.export.report import Report
 from tco.export.sanitise import cell
 from tco.figures import PALETTE
+from tco.models import BOUND_LABELS
 from tco.timeline import CAPITAL_COMPONENTS
 
 USD = "#,##0.00"
@@ -152,7 +153,7 @@ def _workloads(report: Report) -> Table:
                 p.tpot_ms,
                 p.batch_size,
                 p.tensor_parallel,
-                p.bound,
+                BOUND_LABELS[p.bound],
             )
         )
     return Table("workloads", "Workloads", columns, rows)

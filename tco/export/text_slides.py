@@ -24,6 +24,7 @@ from tco.export.pptx_text import (
 )
 from tco.export.report import Report
 from tco.figures import GREY
+from tco.models import BOUND_LABELS
 
 NewSlide = Callable[[], object]
 MAX_NOTES = 3
@@ -182,7 +183,7 @@ def workloads(new_slide: NewSlide, report: Report) -> None:
             f"{w.accelerators:,.0f}",
             usd(w.cost_per_million_tokens_usd),
             f"{w.cost_share_frac:.0%}",
-            w.operating_point.bound,
+            BOUND_LABELS[w.operating_point.bound],
         ]
         for w in rows
     ]

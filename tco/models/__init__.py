@@ -8,6 +8,7 @@ from tco.models.hardware import Accelerator, Precision
 from tco.models.llm import LLM
 from tco.models.market import ApiPrice
 from tco.models.results import (
+    BOUND_LABELS,
     AttributionStep,
     BalanceCheck,
     Comparison,
@@ -22,6 +23,7 @@ from tco.models.scenario import Overrides, Scenario
 from tco.models.workload import Workload, WorkloadPreset
 
 __all__ = [
+    "BOUND_LABELS",
     "LLM",
     "Accelerator",
     "ApiPrice",

@@ -16,6 +16,17 @@ Bound = Literal[
     "infeasible",
 ]
 
+BOUND_LABELS: dict[str, str] = {
+    "memory-bandwidth": "memory bandwidth",
+    "compute": "compute",
+    "memory-capacity": "memory capacity (batch)",
+    "interconnect": "interconnect",
+    "ttft": "first-token target",
+    "tpot": "time-per-token target",
+    "infeasible": "cannot run",
+}
+"""Each ``Bound`` in words, for tables, slides and pages."""
+
 
 class OperatingPoint(StrictModel):
     """One steady-state operating point of a model served on one accelerator type.

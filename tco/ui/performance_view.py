@@ -4,18 +4,9 @@ import statistics
 
 import pandas as pd
 
-from tco.models import OperatingPoint
+from tco.models import BOUND_LABELS, OperatingPoint
 from tco.performance import mlperf
 from tco.ui.fmt import number, percent
-
-BOUNDS = {
-    "memory-bandwidth": "memory bandwidth",
-    "compute": "compute",
-    "memory-capacity": "memory capacity (batch)",
-    "interconnect": "interconnect",
-    "ttft": "first-token target",
-    "tpot": "time-per-token target",
-}
 
 
 def points_table(points: dict[str, OperatingPoint]) -> pd.DataFrame:
@@ -33,7 +24,7 @@ def points_table(points: dict[str, OperatingPoint]) -> pd.DataFrame:
                 "Batch": p.batch_size or "—",
                 "TTFT [ms]": number(p.ttft_ms) if p.feasible else "—",
                 "TPOT [ms]": number(p.tpot_ms, 1) if p.feasible else "—",
-                "Limited by": BOUNDS.get(p.bound, p.bound)
+                "Limited by": BOUND_LABELS[p.bound]
                 if p.feasible else f"cannot run: {p.infeasible_reason}",
             }
         )  # fmt: skip

@@ -58,6 +58,12 @@ def test_chart_slides_hold_native_charts_not_pictures(deck):
         assert charts(slide)[0].part.chart_workbook.xlsx_part is not None  # data embedded
 
 
+def test_the_workload_mix_says_what_limits_each_workload_in_words(deck):
+    cells = texts(slide_titled(deck, "Workload mix"))
+    assert "time-per-token target" in cells
+    assert not {"tpot", "ttft", "memory-capacity", "memory-bandwidth"} & set(cells)
+
+
 def test_cost_over_time_carries_the_engine_numbers(deck, report):
     chart = charts(slide_titled(deck, "Cost per million tokens over time"))[0]
     mine, rented, api = chart.plots[0].series

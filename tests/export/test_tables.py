@@ -70,6 +70,14 @@ def test_the_workloads_sheet_has_one_row_per_workload(book, report):
         assert math.isclose(row[6], w.cost_per_million_tokens_usd)
 
 
+def test_the_workloads_sheet_says_what_limits_each_workload_in_words(book):
+    limited_by = {
+        row[0]: row[-1] for row in book["Workloads"].iter_rows(min_row=2, values_only=True)
+    }
+    assert limited_by["Chat assistant"] == "time-per-token target"
+    assert not {"tpot", "ttft", "memory-capacity", "memory-bandwidth"} & set(limited_by.values())
+
+
 def test_the_inputs_sheet_marks_what_changed_and_the_default(book):
     rows = {r[0]: r for r in book["Inputs"].iter_rows(min_row=2, values_only=True)}
     assert rows["finance.wacc_frac"][3] == 0.1
