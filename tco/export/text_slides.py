@@ -192,7 +192,7 @@ def workloads(new_slide: NewSlide, report: Report) -> None:
         (MARGIN, BODY_TOP + Inches(0.1), CONTENT_W, 0),
         header,
         body,
-        [3.0, 2.2, 1.1, 1.2, 1.5, 1.5, 1.2, 1.7],
+        [2.7, 1.9, 1.1, 1.1, 1.4, 1.4, 1.1, 2.5],
         size=12 if len(rows) <= 8 else 10,
         align_right=[False, False, False, True, True, True, True, False],
     )
