@@ -55,6 +55,9 @@ def test_performance_draws_curves_for_the_chosen_parts_and_the_validation_table(
     assert roofline["layout"]["xaxis"]["type"] == "log"
     validation = at.dataframe[-1].value
     assert len(validation) == len(mlperf.load_cases())
+    uses = list(validation["Use"])
+    assert uses == sorted(uses, key=lambda use: use != "fitted")  # the calibration set first
+    assert uses[0] == "fitted"
     assert validation["Error [%]"].abs().max() < 1000
 
 
