@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 
 from tco.catalogue import Catalogue
 from tco.models import (
+    BOUND_LABELS,
     Accelerator,
     MonteCarloResult,
     MonthResult,
@@ -415,6 +416,10 @@ def fan_chart(
     return fig
 
 
+CURVE_DASHES = ("solid", "dash", "dot", "dashdot")
+CURVE_MARKERS = ("circle", "square", "diamond", "triangle-up")
+
+
 def throughput_curves(
     curves: Mapping[str, Sequence[OperatingPoint]],
     *,
@@ -440,12 +445,18 @@ def throughput_curves(
             y=[p.output_tokens_per_s_per_accelerator for p in feasible],
             name=plain(name),
             mode="lines+markers",
-            line={"width": 3, "color": PALETTE[index % len(PALETTE)]},
-            marker={"size": 7, "symbol": ["circle", "square", "diamond", "triangle-up"][index % 4]},
-            customdata=[[p.batch_size, p.bound, p.tensor_parallel] for p in feasible],
+            # a dash and a marker per part too, so that parts with nearly equal curves
+            # (H100 SXM and MI300X at FP8) stay visible on top of each other
+            line={
+                "width": 3,
+                "color": PALETTE[index % len(PALETTE)],
+                "dash": CURVE_DASHES[index % len(CURVE_DASHES)],
+            },
+            marker={"size": 7, "symbol": CURVE_MARKERS[index % len(CURVE_MARKERS)]},
+            customdata=[[p.batch_size, BOUND_LABELS[p.bound], p.tensor_parallel] for p in feasible],
             hovertemplate=(
                 "%{x:,.0f} tokens/s per user → %{y:,.0f} tokens/s per accelerator<br>"
-                "batch %{customdata[0]}, TP %{customdata[2]}, %{customdata[1]} bound"
+                "batch %{customdata[0]}, TP %{customdata[2]}, limited by %{customdata[1]}"
                 "<extra>%{fullData.name}</extra>"
             ),
         )

@@ -223,6 +223,14 @@ def test_throughput_curves_leave_out_infeasible_points():
     assert fig.layout.shapes[0].x0 == 20
 
 
+def test_throughput_curves_tell_parts_apart_without_colour_and_name_the_limit_in_words():
+    points = [_point(10, 3000), _point(50, 1000)]
+    fig = figures.throughput_curves({"H100": points, "MI300X": points})
+    assert fig.data[0].line.dash != fig.data[1].line.dash
+    assert fig.data[0].marker.symbol != fig.data[1].marker.symbol
+    assert fig.data[0].customdata[0][1] == "memory bandwidth"
+
+
 def test_spec_bars_price_per_bandwidth_and_missing_values():
     fig = figures.spec_bars([H100, CHEAP, NO_PRICE], "usd_per_tb_per_s")
     bar = fig.data[0]
