@@ -20,10 +20,11 @@ from tco.export.pptx_charts import (
     rgb,
     usd_format,
 )
-from tco.export.pptx_text import BODY, BODY_TOP, CONTENT_W, MARGIN, footnote, heading, text_box, usd
+from tco.export.pptx_text import BODY, BODY_TOP, CONTENT_W, MARGIN, footnote, heading, text_box
 from tco.export.report import Compared, Report
 from tco.export.tables import component_kind, component_label
 from tco.figures import GREY, PALETTE, presentation
+from tco.money import usd
 
 NewSlide = Callable[[], object]
 USD_MILLION = '"$"#,##0.00" M"'

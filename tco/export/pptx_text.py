@@ -28,20 +28,6 @@ ACCENT = PALETTE[0]
 BAND = "#F2F2F2"
 
 
-def usd(value: float | None) -> str:
-    """$0.211, $12.50, $4,300, $4.23 M: dollars as a slide states them."""
-    if value is None or not math.isfinite(value):
-        return "n/a"
-    size = abs(value)
-    if size >= 1e9:
-        return f"${value / 1e9:,.2f} B"
-    if size >= 1e6:
-        return f"${value / 1e6:,.2f} M"
-    if size >= 100:
-        return f"${value:,.0f}"
-    return f"${value:,.2f}" if size >= 1 else f"${value:,.3f}"
-
-
 def text_box(
     slide,
     box: Box,

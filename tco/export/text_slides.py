@@ -20,11 +20,11 @@ from tco.export.pptx_text import (
     table,
     text_box,
     tile,
-    usd,
 )
 from tco.export.report import Report
 from tco.figures import GREY
 from tco.models import BOUND_LABELS
+from tco.money import usd
 
 NewSlide = Callable[[], object]
 MAX_NOTES = 3

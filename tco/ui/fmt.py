@@ -3,32 +3,15 @@
 import math
 import re
 
-MISSING = "—"
+from tco.money import MISSING, usd
+
+__all__ = ["MISSING", "md", "number", "percent", "power_kw", "usd"]
+
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
 def _ok(value: float | None) -> bool:
     return value is not None and math.isfinite(value)
-
-
-def usd(value: float | None) -> str:
-    """$1.23 M, $456 k, $789, $0.123: short enough for a metric tile."""
-    if not _ok(value):
-        return MISSING
-    size = abs(value)
-    if size == 0:
-        return "$0"
-    if size >= 1e9:
-        return f"${value / 1e9:,.2f} B"
-    if size >= 1e6:
-        return f"${value / 1e6:,.2f} M"
-    if size >= 1e4:
-        return f"${value / 1e3:,.0f} k"
-    if size >= 100:
-        return f"${value:,.0f}"
-    if size >= 1:
-        return f"${value:,.2f}"
-    return f"${value:,.3f}"
 
 
 def number(value: float | None, digits: int = 0, unit: str = "") -> str:
