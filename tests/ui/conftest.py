@@ -1,30 +1,9 @@
 """AppTest helpers: open the real app at a page, with an optional scenario link."""
 
-from pathlib import Path
-
 import pytest
-from streamlit.testing.v1 import AppTest
-
-ROOT = Path(__file__).resolve().parents[2]
-APP = str(ROOT / "app.py")
-
-
-def open_app(page: str | None = None, **query: str) -> AppTest:
-    """The app run once at ``pages/<page>.py`` (the Overview when None).
-
-    After ``switch_page`` AppTest 1.67 runs the page alone, without the router in app.py
-    (no sidebar, no URL sync, no link warnings): those are tested on the Overview and in
-    the browser tests.
-    """
-    at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    if page is not None:
-        at.switch_page(f"pages/{page}.py").run()
-    return at
+from apptest_pages import open_page
 
 
 @pytest.fixture
 def app():
-    return open_app
+    return open_page

@@ -7,12 +7,17 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
 
 
 def open_page(page: str | None = None, **query: str) -> AppTest:
-    """The app run once at ``pages/<page>.py`` (the Overview when None)."""
+    """The app run once at ``pages/<page>.py`` (the Overview when None).
+
+    After ``switch_page`` AppTest 1.67 runs the page alone, without the router in app.py
+    (no sidebar, no URL sync, no link warnings): those are tested on the Overview and in
+    the browser tests.
+    """
     at = AppTest.from_file(APP, default_timeout=120)
     for key, value in query.items():
         at.query_params[key] = value
