@@ -7,7 +7,9 @@ the contract broke (any other exception escaping is a break too).
 """
 
 import math
+import os
 
+from hypothesis import HealthCheck, settings
 from pydantic import ValidationError
 
 from tco.catalogue import Catalogue
@@ -18,6 +20,13 @@ from tco.scenario_io import load_scenario
 from tco.ui.link import decode
 
 MAX_REASON_CHARS = 600
+
+FUZZ = settings(
+    max_examples=int(os.environ.get("TCO_FUZZ_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+"""How hard CI fuzzes each property (``TCO_FUZZ_EXAMPLES`` raises it)."""
 
 
 def _numbers(value: object, where: str = "result"):

@@ -4,21 +4,12 @@ CI runs a few hundred examples per property (``TCO_FUZZ_EXAMPLES`` raises it);
 ``python -m bench fuzz`` runs 10,000+ through every entry point and prints the counts.
 """
 
-import os
-
 import pytest
-from fuzz_contract import check_run
-from hypothesis import HealthCheck, given, settings
+from fuzz_contract import FUZZ, check_run
+from hypothesis import given
 from strategies_adversarial import CATALOGUE, extreme_scenarios, own_accelerator_cases
 
 from tco.presets import example_scenario
-
-EXAMPLES = int(os.environ.get("TCO_FUZZ_EXAMPLES", "150"))
-FUZZ = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
 
 
 @FUZZ

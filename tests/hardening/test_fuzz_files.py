@@ -5,11 +5,9 @@ nesting, hostile YAML, raw bytes) are refused with one line; extreme valid docum
 back to the same scenario and run within the contract.
 """
 
-import os
-
 import pytest
-from fuzz_contract import check_link, check_load, check_validate
-from hypothesis import HealthCheck, given, settings
+from fuzz_contract import FUZZ, check_link, check_load, check_validate
+from hypothesis import given
 from strategies_adversarial import (
     HOSTILE_JSON,
     HOSTILE_YAML,
@@ -22,12 +20,6 @@ from tco.scenario_io import dump_scenario, load_scenario
 from tco.ui.link import encode
 
 LOADED = {"loaded+feasible", "loaded+infeasible", "loaded+refused"}
-EXAMPLES = int(os.environ.get("TCO_FUZZ_EXAMPLES", "150"))
-FUZZ = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
 
 
 @FUZZ

@@ -8,13 +8,12 @@ checks here are the product's own, behind those."""
 import ast
 import csv
 import io
-import os
 from pathlib import Path
 
 import pytest
 from apptest_pages import open_page
-from fuzz_contract import check_reason
-from hypothesis import HealthCheck, given, settings
+from fuzz_contract import FUZZ, check_reason
+from hypothesis import given
 from hypothesis import strategies as st
 from strategies_adversarial import HOSTILE_JSON, HOSTILE_TEXT, HOSTILE_YAML, WRONG_VALUES
 
@@ -29,12 +28,6 @@ from tco.ui.state import LINK_PARAM
 from tco.ui.upload import MAX_UPLOAD_BYTES, UploadError, parse_accelerator_csv, template_csv
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = int(os.environ.get("TCO_FUZZ_EXAMPLES", "150"))
-FUZZ = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
 HEADER, ROW = template_csv().splitlines()
 
 
