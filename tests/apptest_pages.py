@@ -3,6 +3,7 @@
 A plain module, not a conftest.py: tests elsewhere import names from ``conftest`` and a
 second conftest.py on the path would change what they get."""
 
+import json
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -25,3 +26,10 @@ def open_page(page: str | None = None, **query: str) -> AppTest:
     if page is not None:
         at.switch_page(f"pages/{page}.py").run()
     return at
+
+
+def chart_spec(at: AppTest, key: str) -> dict:
+    """The Plotly figure the page drew with widget ``key``, as a dict (arrays stay base64
+    in Plotly >= 6)."""
+    chart = next(c for c in at.get("plotly_chart") if c.proto.id.endswith(f"-{key}"))
+    return json.loads(chart.proto.spec)

@@ -1,9 +1,9 @@
 """Catalogue page: table, filters, charts, the SQL box and your own accelerators."""
 
 import base64
-import json
 
 import numpy as np
+from apptest_pages import chart_spec
 
 from tco.models import Precision
 from tco.store import Store
@@ -15,12 +15,6 @@ def _column(at, column, index=0):
     """A column of the ``index``-th table that has it (st.dataframe keys are not exposed)."""
     frames = [d.value for d in at.dataframe if column in d.value.columns]
     return list(frames[index][column])
-
-
-def _chart(at, key):
-    """A Plotly chart's figure as a dict (arrays stay base64 in Plotly >= 6)."""
-    chart = next(c for c in at.get("plotly_chart") if c.proto.id.endswith(f"-{key}"))
-    return json.loads(chart.proto.spec)
 
 
 def _tab(at, name):
@@ -61,9 +55,9 @@ def test_spec_chart_shows_the_filtered_parts(app):
     at = app("catalogue")
     _tab(at, "Compare specs")
     at.multiselect(key="cat.vendors").set_value(["Intel"]).run()
-    figure = _chart(at, "cat.spec_chart")
+    figure = chart_spec(at, "cat.spec_chart")
     at.segmented_control(key="cat.metric").set_value("memory_gb").run()
-    assert _chart(at, "cat.spec_chart")["layout"]["xaxis"]["title"]["text"] == "Memory [GB]"
+    assert chart_spec(at, "cat.spec_chart")["layout"]["xaxis"]["title"]["text"] == "Memory [GB]"
     assert sorted(figure["data"][0]["y"]) == ["Intel Gaudi 2", "Intel Gaudi 3"]
     assert figure["layout"]["xaxis"]["title"]["text"] == "Memory bandwidth [TB/s]"
     assert all(v > 0 for v in _values(figure["data"][0]["x"]))
@@ -162,7 +156,7 @@ def test_a_bad_csv_is_refused_with_the_row_and_reason(app):
 def test_generations_chart_runs_the_current_mix_on_each_part(app, catalogue):
     at = app("catalogue")
     _tab(at, "Generations")
-    figure = _chart(at, "cat.generations")
+    figure = chart_spec(at, "cat.generations")
     by_vendor = {trace["name"]: trace for trace in figure["data"]}
     nvidia = by_vendor["NVIDIA"]
     assert "H100 SXM" in nvidia["text"]

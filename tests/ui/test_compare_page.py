@@ -1,6 +1,6 @@
 """Compare page: variants of the current scenario side by side, in the URL, with the steps."""
 
-import json
+from apptest_pages import chart_spec
 
 from tco.compare import compare
 from tco.engine import run
@@ -10,11 +10,6 @@ from tco.ui.fmt import usd
 from tco.ui.variants import QUICK, Variant, crossover_month
 
 B200 = "cmp.quick.NVIDIA B200 instead"
-
-
-def _chart(at, key):
-    chart = next(c for c in at.get("plotly_chart") if c.proto.id.endswith(f"-{key}"))
-    return json.loads(chart.proto.spec)
 
 
 def test_with_nothing_to_compare_it_says_what_to_do(app):
@@ -34,14 +29,14 @@ def test_a_quick_variant_is_compared_side_by_side_and_kept_in_the_url(app, catal
         usd(run(b200).cost_per_million_tokens_usd),
     ]
     assert variants.decode(at.query_params["c"]) == [QUICK["NVIDIA B200 instead"]]
-    over_time = _chart(at, "compare.cost_over_time")
+    over_time = chart_spec(at, "compare.cost_over_time")
     assert len(over_time["data"]) == 2
 
 
 def test_the_waterfall_steps_add_up_to_the_difference(app, catalogue):
     at = app("compare")
     at.button(key="cmp.quick.Frankfurt instead").click().run()
-    trace = _chart(at, "compare.waterfall")["data"][0]
+    trace = chart_spec(at, "compare.waterfall")["data"][0]
     expected = compare(default_scenario(), QUICK["Frankfurt instead"].build(
         default_scenario(), catalogue))  # fmt: skip
     assert trace["x"][0] == "A"

@@ -1,6 +1,6 @@
 """Overview page: the default scenario's answer, a shared link's answer, a bad link's reason."""
 
-import json
+from apptest_pages import chart_spec
 
 from tco.engine import run
 from tco.presets import default_scenario, example_scenario
@@ -10,11 +10,6 @@ from tco.ui.link import encode
 
 def _metrics(at) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
-
-
-def _chart(at, key):
-    chart = next(c for c in at.get("plotly_chart") if c.proto.id.endswith(f"-{key}"))
-    return json.loads(chart.proto.spec)
 
 
 def test_with_no_input_it_shows_the_default_scenario(app):
@@ -35,10 +30,10 @@ def test_with_no_input_it_shows_the_default_scenario(app):
 
 def test_charts_show_the_timeline_and_the_breakdown(app):
     at = app()
-    over_time = _chart(at, "overview.cost_over_time")
+    over_time = chart_spec(at, "overview.cost_over_time")
     assert over_time["layout"]["yaxis"]["title"]["text"] == "Cost per million tokens [USD]"
     assert any("Assumptions:" in a["text"] for a in over_time["layout"]["annotations"])
-    breakdown = _chart(at, "overview.breakdown")
+    breakdown = chart_spec(at, "overview.breakdown")
     names = {trace["name"] for trace in breakdown["data"]}
     assert names == {"Capital", "Operating"}
 

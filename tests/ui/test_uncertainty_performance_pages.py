@@ -1,6 +1,6 @@
 """Uncertainty and Performance pages: charts from the engine, and reasons instead of errors."""
 
-import json
+from apptest_pages import chart_spec
 
 from tco import uncertainty
 from tco.performance import mlperf
@@ -9,21 +9,16 @@ from tco.ui.fmt import usd
 from tco.ui.link import encode
 
 
-def _chart(at, key):
-    chart = next(c for c in at.get("plotly_chart") if c.proto.id.endswith(f"-{key}"))
-    return json.loads(chart.proto.spec)
-
-
 def test_uncertainty_shows_percentiles_tornado_and_fan(app):
     at = app("uncertainty")
     assert not at.exception
     mc = uncertainty.monte_carlo(default_scenario(), 1000)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["P50 (median)"] == usd(mc.horizon_p50_usd_per_million)
-    tornado = _chart(at, "unc.tornado")
+    tornado = chart_spec(at, "unc.tornado")
     bars = uncertainty.tornado(default_scenario())
     assert tornado["data"][0]["y"][-1] == bars[0].label  # widest swing on top
-    fan = _chart(at, "unc.fan")
+    fan = chart_spec(at, "unc.fan")
     assert [t["name"] for t in fan["data"]] == ["P90", "P10–P90", "Median (P50)"]
     assert at.status[0].label == "Uncertainty computed"  # the box that showed progress
 
@@ -32,9 +27,8 @@ def test_uncertainty_with_more_samples(app):
     at = app("uncertainty")
     at.segmented_control(key="unc.samples").set_value(5000).run()
     assert not at.exception
-    assert "5,000 samples" in _chart(at, "unc.fan")["layout"]["annotations"][-1]["text"].replace(
-        "<br>", " "
-    )
+    footnote = chart_spec(at, "unc.fan")["layout"]["annotations"][-1]["text"]
+    assert "5,000 samples" in footnote.replace("<br>", " ")
 
 
 def test_uncertainty_of_an_infeasible_scenario_says_why(app):
@@ -47,11 +41,11 @@ def test_uncertainty_of_an_infeasible_scenario_says_why(app):
 def test_performance_draws_curves_for_the_chosen_parts_and_the_validation_table(app):
     at = app("performance")
     assert not at.exception
-    curves = _chart(at, "perf.curves")
+    curves = chart_spec(at, "perf.curves")
     names = [t["name"] for t in curves["data"]]
     assert names[0] == "NVIDIA H100 SXM"
     assert len(names) == 3
-    roofline = _chart(at, "perf.roofline")
+    roofline = chart_spec(at, "perf.roofline")
     assert roofline["layout"]["xaxis"]["type"] == "log"
     validation = at.dataframe[-1].value
     assert len(validation) == len(mlperf.load_cases())
@@ -66,7 +60,7 @@ def test_performance_explains_a_precision_a_part_lacks(app):
     at.selectbox(key="perf.precision.chat").set_value("fp4").run()
     assert not at.exception
     assert any("FP4" in w.value for w in at.warning)  # H100 and MI300X lack FP4
-    assert [t["name"] for t in _chart(at, "perf.curves")["data"]][:1] == [
+    assert [t["name"] for t in chart_spec(at, "perf.curves")["data"]][:1] == [
         "NVIDIA B200 (HGX/DGX, SXM)"
     ]
 
