@@ -144,9 +144,28 @@ def load_scenario_file(path: str | Path, catalogue: Catalogue | None = None) -> 
     return load_scenario(data, catalogue)
 
 
+YAML_LINE_BREAKS = "\x85\u2028\u2029"  # besides \n and \r
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe YAML whose strings come back as written.
+
+    PyYAML writes U+0085 (NEL, a YAML line break) raw inside a quoted string, and reads it
+    back as a space; strings holding a YAML line break are double-quoted, which escapes it.
+    """
+
+
+def _string(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = '"' if any(ch in text for ch in YAML_LINE_BREAKS) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _string)
+
+
 def dump_scenario(scenario: Scenario, fmt: Literal["yaml", "json"] = "yaml") -> str:
     """The scenario as YAML (comments-free, field order of the model) or JSON text."""
     data = scenario.model_dump(mode="json")
     if fmt == "json":
         return json.dumps(data, indent=2, allow_nan=False) + "\n"
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)

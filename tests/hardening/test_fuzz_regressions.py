@@ -7,7 +7,7 @@ from strategies_adversarial import CATALOGUE
 from tco.engine import run
 from tco.models import Accelerator, Demand, Scenario, Workload
 from tco.presets import example_scenario
-from tco.scenario_io import ScenarioFileError, load_scenario
+from tco.scenario_io import ScenarioFileError, dump_scenario, load_scenario
 
 
 def _own_part(**figures) -> Accelerator:
@@ -100,3 +100,14 @@ def test_a_workload_with_next_to_no_tokens_a_day_is_refused_in_one_line(
     )
     assert check_run(scenario) == "infeasible"
     assert "less than a millionth of a token a day" in run(scenario).infeasible_reason
+
+
+@pytest.mark.parametrize("name", ["0\x850", "a\u2028b", "a\u2029b"])
+def test_a_name_with_a_yaml_line_break_survives_the_scenario_file(name):
+    """Round trip in test_fuzz_files.py: PyYAML wrote U+0085 (NEL) raw inside quotes and
+    read it back as a space, so a saved file changed the name."""
+    workload = Workload.example().model_dump() | {"name": name, "share_frac": 1.0}
+    scenario = Scenario.model_validate(
+        Scenario.example().model_dump() | {"name": name, "workloads": [workload]}
+    )
+    assert load_scenario(dump_scenario(scenario, "yaml")) == scenario
