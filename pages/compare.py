@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from tco import figures
-from tco.errors import TcoError
+from tco.models.errors import TcoError
+from tco.present import figures
 from tco.ui import cached, charts, compare_view, components, state
 from tco.ui.fmt import md
 from tco.ui.variants import crossover_month

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from tco import figures
+from tco.present import figures
 from tco.ui import charts, components, state, summary
 from tco.ui.data import catalogue
 from tco.ui.fmt import md, number, power_kw, usd

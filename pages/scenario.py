@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from tco.errors import TcoError
+from tco.models.errors import TcoError
 from tco.ui import cached, components, scenario_form, state, summary
 from tco.ui import scenario_specs as specs
 from tco.ui.catalogue_view import summary_line

@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from tco import figures
-from tco.errors import TcoError
+from tco.models.errors import TcoError
+from tco.present import figures
 from tco.ui import cached, charts, components, state
 from tco.ui.fmt import md, usd
 

@@ -7,7 +7,6 @@ from datetime import date
 import plotly.graph_objects as go
 import pytest
 
-from tco import figures
 from tco.models import (
     Accelerator,
     MonteCarloResult,
@@ -16,6 +15,7 @@ from tco.models import (
     Scenario,
     TornadoBar,
 )
+from tco.present import figures
 
 
 def _month(month: int, cost: float, cumulative: float = 0.0) -> MonthResult:

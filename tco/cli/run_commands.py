@@ -3,15 +3,15 @@
 import argparse
 import sys
 
-from tco.catalogue import builtin_catalogue
+from tco.analysis.uncertainty import DEFAULT_SEED, MAX_SAMPLES, monte_carlo, tornado
 from tco.cli.output import print_json, print_table
+from tco.data.catalogue import builtin_catalogue
+from tco.data.presets import DEFAULT_ACCELERATOR_ID, DEFAULT_DEPLOYMENT_ID, example_scenario
+from tco.data.store import Store
 from tco.engine import run
-from tco.errors import TcoError
+from tco.io.scenario_files import dump_scenario, load_scenario, load_scenario_file
 from tco.models import Result
-from tco.presets import DEFAULT_ACCELERATOR_ID, DEFAULT_DEPLOYMENT_ID, example_scenario
-from tco.scenario_io import dump_scenario, load_scenario, load_scenario_file
-from tco.store import Store
-from tco.uncertainty import DEFAULT_SEED, MAX_SAMPLES, monte_carlo, tornado
+from tco.models.errors import TcoError
 
 
 def register(commands: argparse._SubParsersAction) -> None:

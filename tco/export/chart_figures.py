@@ -1,6 +1,6 @@
 """The report's charts as Plotly figures, by name, for PNG and SVG export.
 
-They are the dashboard's own builders from `tco.figures` (one template, one palette), fed
+They are the dashboard's own builders from `tco.present.figures` (one template, one palette), fed
 from the same `Report` as the deck, each with the assumptions footnote.
 """
 
@@ -8,9 +8,9 @@ from collections.abc import Callable
 
 import plotly.graph_objects as go
 
-from tco import figures
-from tco.errors import TcoError
 from tco.export.report import Report, with_monte_carlo
+from tco.models.errors import TcoError
+from tco.present import figures
 
 
 def _cost_over_time(report: Report) -> go.Figure:

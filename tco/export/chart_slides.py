@@ -2,7 +2,7 @@
 
 Values in the charts are the engine's own: cost per million tokens per month, breakdown
 components (in USD million), cumulative cash (USD million), tornado costs at each end of
-an input's range, and the A→B attribution steps of `tco.compare`.
+an input's range, and the A→B attribution steps of `tco.analysis.compare`.
 """
 
 import io
@@ -23,8 +23,8 @@ from tco.export.pptx_charts import (
 from tco.export.pptx_text import BODY, BODY_TOP, CONTENT_W, MARGIN, footnote, heading, text_box
 from tco.export.report import Compared, Report
 from tco.export.tables import component_kind, component_label
-from tco.figures import GREY, PALETTE, presentation
-from tco.money import usd
+from tco.present.figures import GREY, PALETTE, presentation
+from tco.present.money import usd
 
 NewSlide = Callable[[], object]
 USD_MILLION = '"$"#,##0.00" M"'

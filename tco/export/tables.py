@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from tco.engine.timeline import CAPITAL_COMPONENTS
 from tco.export import assumptions
 from tco.export.report import Report
 from tco.export.sanitise import cell
-from tco.figures import PALETTE
 from tco.models import BOUND_LABELS
-from tco.timeline import CAPITAL_COMPONENTS
+from tco.present.figures import PALETTE
 
 USD = "#,##0.00"
 USD_SMALL = "#,##0.0000"

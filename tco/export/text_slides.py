@@ -22,9 +22,9 @@ from tco.export.pptx_text import (
     tile,
 )
 from tco.export.report import Report
-from tco.figures import GREY
 from tco.models import BOUND_LABELS
-from tco.money import usd
+from tco.present.figures import GREY
+from tco.present.money import usd
 
 NewSlide = Callable[[], object]
 MAX_NOTES = 3

@@ -4,8 +4,8 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from tco.errors import TcoError, one_line
 from tco.models import Comparison, Result, Scenario
+from tco.models.errors import TcoError, one_line
 from tco.ui import state
 from tco.ui.data import catalogue, saved_scenarios, store
 from tco.ui.fmt import md, number, percent, power_kw, usd

@@ -5,8 +5,8 @@ from collections.abc import Sequence
 import streamlit as st
 from pydantic import ValidationError
 
-from tco.errors import TcoError
 from tco.models import Accelerator, Scenario
+from tco.models.errors import TcoError
 from tco.ui import cached
 from tco.ui.data import catalogue, catalogue_key
 from tco.ui.variants import Variant

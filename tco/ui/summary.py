@@ -3,7 +3,7 @@
 Streamlit-free, so the deck export can use the same words as the dashboard.
 """
 
-from tco.catalogue import Catalogue
+from tco.data.catalogue import Catalogue
 from tco.models import Result, Scenario
 from tco.ui.fmt import number, percent, usd
 

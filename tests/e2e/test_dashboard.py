@@ -5,8 +5,8 @@ import re
 from e2e_helpers import WAIT_MS, metric, wait_for_chart, wait_until_idle
 from playwright.sync_api import Browser, Page, expect
 
+from tco.data.presets import default_scenario
 from tco.engine import run
-from tco.presets import default_scenario
 from tco.ui.fmt import usd
 
 COST = "Cost per M tokens"

@@ -5,12 +5,12 @@ import math
 import numpy as np
 import pytest
 
-from tco.compare import DRIVERS, compare
+from tco.analysis.compare import DRIVERS, compare
+from tco.analysis.uncertainty import RANGES, monte_carlo, sweep, tornado
+from tco.data.presets import example_scenario
 from tco.engine import run
-from tco.errors import TcoError
 from tco.models import Finance, Overrides
-from tco.presets import example_scenario
-from tco.uncertainty import RANGES, monte_carlo, sweep, tornado
+from tco.models.errors import TcoError
 
 
 @pytest.fixture(scope="module")

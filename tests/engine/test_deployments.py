@@ -4,11 +4,11 @@ import math
 
 import pytest
 
+from tco.data.presets import example_scenario
 from tco.engine import run
-from tco.errors import TcoError
 from tco.models import Deployment, Finance, Overrides, Precision, Trends
-from tco.presets import example_scenario
-from tco.units import HOURS_PER_MONTH
+from tco.models.errors import TcoError
+from tco.models.units import HOURS_PER_MONTH
 
 
 def _run(catalogue, preset="enterprise-on-prem", accelerator="nvidia-h100-sxm", **update):

@@ -4,8 +4,8 @@ import math
 
 import pytest
 
+from tco.data.presets import example_scenario
 from tco.engine import run
-from tco.presets import example_scenario
 
 
 @pytest.fixture(scope="module")

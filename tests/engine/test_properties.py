@@ -15,9 +15,9 @@ from strategies import (
     with_overrides,
 )
 
+from tco.analysis.uncertainty import monte_carlo
 from tco.engine import run
 from tco.models import Demand
-from tco.uncertainty import monte_carlo
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 NON_HYBRID = tuple(d for d in DEPLOYMENTS if d != "hybrid")

@@ -10,12 +10,12 @@ from pptx import Presentation
 from pptx.util import Inches
 from pptx_read import charts, slide_titled, texts, title
 
-from tco.catalogue import builtin_catalogue
-from tco.errors import TcoError
+from tco.data.catalogue import builtin_catalogue
+from tco.data.presets import default_scenario
 from tco.export.pptx_deck import DEFAULT_SECTIONS, build_deck
 from tco.export.report import build_report, counterpart
 from tco.export.tables import component_kind
-from tco.presets import default_scenario
+from tco.models.errors import TcoError
 
 EXPECTED_TITLES = [
     "AI inference: total cost of ownership",

@@ -2,9 +2,9 @@
 
 from apptest_pages import chart_spec
 
-from tco.compare import compare
+from tco.analysis.compare import compare
+from tco.data.presets import default_scenario
 from tco.engine import run
-from tco.presets import default_scenario
 from tco.ui import variants
 from tco.ui.fmt import usd
 from tco.ui.variants import QUICK, Variant, crossover_month

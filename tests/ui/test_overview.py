@@ -2,8 +2,8 @@
 
 from apptest_pages import chart_spec
 
+from tco.data.presets import default_scenario, example_scenario
 from tco.engine import run
-from tco.presets import default_scenario, example_scenario
 from tco.ui.fmt import md, usd
 from tco.ui.link import encode
 

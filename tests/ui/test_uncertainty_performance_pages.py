@@ -2,9 +2,9 @@
 
 from apptest_pages import chart_spec
 
-from tco import uncertainty
+from tco.analysis import uncertainty
+from tco.data.presets import default_scenario, example_scenario
 from tco.performance import mlperf
-from tco.presets import default_scenario, example_scenario
 from tco.ui.fmt import usd
 from tco.ui.link import encode
 

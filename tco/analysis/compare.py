@@ -13,9 +13,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from tco.assemble import one_sentence
-from tco.catalogue import Catalogue, builtin_catalogue
+from tco.data.catalogue import Catalogue, builtin_catalogue
 from tco.engine import run
+from tco.engine.assemble import one_sentence
 from tco.models import AttributionStep, Comparison, Scenario
 
 DRIVERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (

@@ -17,7 +17,7 @@ from datetime import date
 
 import plotly.graph_objects as go
 
-from tco.catalogue import Catalogue
+from tco.data.catalogue import Catalogue
 from tco.models import (
     BOUND_LABELS,
     Accelerator,

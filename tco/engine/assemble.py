@@ -6,13 +6,13 @@ import math
 import numpy as np
 from pydantic import TypeAdapter
 
-from tco.catalogue import Catalogue
 from tco.costs.market import api_usd_per_million_tokens
 from tco.costs.power import FLOOR_M2_PER_RACK
+from tco.data.catalogue import Catalogue
+from tco.engine.prepare import Prepared
+from tco.engine.timeline import COMPONENTS, Timeline
 from tco.models import BalanceCheck, MonthResult, Result, Scenario, WorkloadResult
-from tco.resolution import Prepared
-from tco.timeline import COMPONENTS, Timeline
-from tco.units import HOURS_PER_MONTH, J_PER_KWH, MONTHS_PER_YEAR, TOKENS_PER_MILLION
+from tco.models.units import HOURS_PER_MONTH, J_PER_KWH, MONTHS_PER_YEAR, TOKENS_PER_MILLION
 
 LOW_UTILISATION_FRAC = 0.30
 """Below this mean utilisation a warning suggests renting bursts or less headroom."""

@@ -1,6 +1,6 @@
 """Uncertainty: a tornado of one input at a time, and Monte Carlo over all of them at once.
 
-Both run the same vectorised timeline as the deterministic result (tco.timeline), with one
+Both run the same vectorised timeline as the deterministic result (tco.engine.timeline), with one
 sample per input setting, summed over workloads. Ranges and distributions are stated in
 `RANGES`; each is symmetric around the scenario's own value where the data allow, so the
 Monte Carlo median stays near the deterministic figure. docs/methodology.md §10 gives the
@@ -12,13 +12,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tco.catalogue import Catalogue, builtin_catalogue
+from tco.data.catalogue import Catalogue, builtin_catalogue
 from tco.engine import prepare
-from tco.errors import TcoError
+from tco.engine.prepare import Prepared
+from tco.engine.timeline import Samples, simulate
 from tco.models import MonteCarloResult, Scenario, TornadoBar
-from tco.resolution import Prepared
-from tco.timeline import Samples, simulate
-from tco.units import TOKENS_PER_MILLION
+from tco.models.errors import TcoError
+from tco.models.units import TOKENS_PER_MILLION
 
 DEFAULT_SEED = 20260401
 MAX_SAMPLES = 100_000
