@@ -72,9 +72,9 @@ with right:
     if comparison.feasible:
         charts.show(
             figures.waterfall(
-                (a_name.split(":")[0], comparison.a_usd_per_million),
+                (a_name.split(":")[0], comparison.a_usd_per_million_tokens),
                 compare_view.steps(comparison),
-                (b_name.split(":")[0], comparison.b_usd_per_million),
+                (b_name.split(":")[0], comparison.b_usd_per_million_tokens),
                 title=f"What explains the difference from A to {b_name.split(':')[0]}",
                 footnote=footnote,
             ),

@@ -22,7 +22,7 @@ else:
     if result.feasible:
         components.metric_row(
             [
-                ("Cost per M tokens", usd(result.cost_per_million_tokens_usd),
+                ("Cost per M tokens", usd(result.cost_usd_per_million_tokens),
                  "Blended over the horizon; see the Overview for the detail."),
                 ("Accelerators", number(result.accelerators), "Fleet in month 1."),
                 ("Racks", number(result.racks), "Racks in month 1."),

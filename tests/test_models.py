@@ -33,7 +33,7 @@ DIMENSIONLESS = {
     "scale_up_domain", "system_accelerators", "pue", "pue_min", "pue_typical", "pue_max",
     "peak_to_average", "schema_version", "tensor_parallel", "replicas", "batch_size",
     "accelerators", "accelerators_rented", "peak_accelerators", "servers", "racks", "month",
-    "samples", "swing_usd_per_million", "low_value", "high_value", "break_even_month",
+    "samples", "swing_usd_per_million_tokens", "low_value", "high_value", "break_even_month",
 }  # fmt: skip
 
 

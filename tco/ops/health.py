@@ -35,7 +35,7 @@ def _engine() -> None:
     result = run(default_scenario())
     if not result.feasible:
         raise ValueError(f"the default scenario is infeasible: {result.infeasible_reason}")
-    if not (result.balance.ok and math.isfinite(result.cost_per_million_tokens_usd)):
+    if not (result.balance.ok and math.isfinite(result.cost_usd_per_million_tokens)):
         raise ValueError("the default scenario's result is not finite and balanced")
 
 

@@ -41,7 +41,7 @@ def costs(scenario: Scenario, parts: Sequence[Accelerator]) -> Answer:
             left_out.append(f"{part.label}: {exc}")
         else:
             if result.feasible:
-                served.append((part, result.cost_per_million_tokens_usd))
+                served.append((part, result.cost_usd_per_million_tokens))
             else:
                 left_out.append(f"{part.label}: {result.infeasible_reason}")
         bar.progress((index + 1) / len(parts), text=f"{index + 1} of {len(parts)} parts")
