@@ -18,16 +18,17 @@ sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 
 from e2e_helpers import CHROMIUM, CHROMIUM_ARGS, free_port, start_server  # noqa: E402
 
+from tco.analysis.variants import QUICK  # noqa: E402
 from tco.data.presets import default_scenario  # noqa: E402
-from tco.ui import link, variants  # noqa: E402
+from tco.io.links import encode, encode_variants  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 WIDTH, HEIGHT = 1440, 900
 ACME = default_scenario().model_copy(
     update={"customer_name": "ACME bank", "name": "ACME bank, proposal B"}
 )
-COMPARE = variants.encode(
-    [variants.QUICK["NVIDIA B200 instead"], variants.QUICK["Cloud on demand instead of owning"]]
+COMPARE = encode_variants(
+    [QUICK["NVIDIA B200 instead"], QUICK["Cloud on demand instead of owning"]]
 )
 
 # file name → (path and query, how many charts to wait for)
@@ -40,7 +41,7 @@ SHOTS: dict[str, tuple[str, int]] = {
     "catalogue": ("/catalogue", 0),
     "catalogue-specs": ("/catalogue?tab=Compare+specs", 2),
     "catalogue-generations": ("/catalogue?tab=Generations", 1),
-    "presentation": (f"/?present=true&s={link.encode(ACME)}", 2),
+    "presentation": (f"/?present=true&s={encode(ACME)}", 2),
 }
 if (ROOT / "pages" / "export.py").is_file():
     SHOTS["export"] = ("/export", 0)

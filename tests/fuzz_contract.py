@@ -14,10 +14,10 @@ from pydantic import ValidationError
 
 from tco.data.catalogue import Catalogue
 from tco.engine import run
+from tco.io.links import decode
 from tco.io.scenario_files import load_scenario
 from tco.models import Result, Scenario
 from tco.models.errors import TcoError, one_line
-from tco.ui.link import decode
 
 MAX_REASON_CHARS = 600
 

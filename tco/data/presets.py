@@ -20,8 +20,9 @@ PRECISION_FALLBACK = (Precision.FP8, Precision.BF16, Precision.FP16, Precision.I
 """Formats tried, in order, when a preset's precision is not supported by the part."""
 
 
-def _precision_for(accelerator: Accelerator, wanted: Precision) -> Precision:
-    """The preset's precision when the part runs it, else the first fallback it runs.
+def runnable_precision(accelerator: Accelerator, wanted: Precision) -> Precision:
+    """The wanted precision when the part runs it, else the first of `PRECISION_FALLBACK`
+    it runs (else the wanted one, and the engine says why it cannot run).
 
     Deployments do the same: FP4 checkpoints (e.g. gpt-oss MXFP4) are served in FP8 or BF16
     on parts without FP4 tensor cores.
@@ -32,6 +33,14 @@ def _precision_for(accelerator: Accelerator, wanted: Precision) -> Precision:
         if accelerator.peak_tflops(precision):
             return precision
     return wanted
+
+
+def runnable_mix(workloads: list[Workload], accelerator: Accelerator) -> list[Workload]:
+    """The workloads with each precision the part lacks replaced (`runnable_precision`)."""
+    return [
+        w.model_copy(update={"precision": runnable_precision(accelerator, w.precision)})
+        for w in workloads
+    ]
 
 
 def _mix(
@@ -52,9 +61,8 @@ def _mix(
     total = sum(p.share_frac for p in presets)
     mix = []
     for preset in presets:
-        workload = preset.as_workload(share_frac=preset.share_frac / total)
-        precision = _precision_for(accelerator, workload.precision)
-        mix.append(workload.model_copy(update={"precision": precision}))
+        mix.append(preset.as_workload(share_frac=preset.share_frac / total))
+    mix = runnable_mix(mix, accelerator)
     # rounding: make the shares sum to exactly one
     drift = 1.0 - sum(w.share_frac for w in mix)
     mix[0] = mix[0].model_copy(update={"share_frac": mix[0].share_frac + drift})

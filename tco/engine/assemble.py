@@ -6,11 +6,13 @@ import math
 import numpy as np
 from pydantic import TypeAdapter
 
+from tco.analysis.break_even import break_even
+from tco.costs.components import COMPONENTS
 from tco.costs.market import api_usd_per_million_tokens
 from tco.costs.power import FLOOR_M2_PER_RACK
 from tco.data.catalogue import Catalogue
 from tco.engine.prepare import Prepared
-from tco.engine.timeline import COMPONENTS, Timeline
+from tco.engine.timeline import Timeline
 from tco.models import BalanceCheck, MonthResult, Result, Scenario, WorkloadResult
 from tco.models.units import HOURS_PER_MONTH, J_PER_KWH, MONTHS_PER_YEAR, TOKENS_PER_MILLION
 
@@ -128,12 +130,6 @@ def _balance(
         energy_equals_power_times_hours=energy_ok,
         tokens_within_capacity=tokens_ok,
     )
-
-
-def _break_even(cash: np.ndarray, rental: np.ndarray) -> int | None:
-    """First month (1-based) the cumulative cash of owning is at or below renting's."""
-    cheaper = np.flatnonzero(np.cumsum(cash) <= np.cumsum(rental) * (1 + _REL))
-    return int(cheaper[0]) + 1 if cheaper.size else None
 
 
 _MONTHS = TypeAdapter(list[MonthResult])
@@ -306,7 +302,12 @@ def build_result(prepared: Prepared, t: Timeline, catalogue: Catalogue) -> Resul
         gco2e_per_million_tokens=co2e * 1000.0 / tokens * TOKENS_PER_MILLION,
         tokens_served=tokens,
         break_even_month=(
-            _break_even(monthly["cash_usd"], monthly["rental_cash_usd"]) if owning else None
+            break_even(
+                np.cumsum(monthly["cash_usd"]).tolist(),
+                np.cumsum(monthly["rental_cash_usd"]).tolist(),
+            ).month
+            if owning
+            else None
         ),
         api_usd_per_million_tokens=api_usd_per_million_tokens(s.workloads, catalogue.api_prices),
         workloads=_workloads(prepared, cost_w, tokens_w, _first_accelerators(t), total),

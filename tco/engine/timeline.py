@@ -25,6 +25,7 @@ from tco.costs.capex import (
     hardware_cost_per_accelerator,
 )
 from tco.costs.cloud import rental_usd
+from tco.costs.components import CAPITAL_COMPONENTS, COMPONENTS
 from tco.costs.energy import co2e_kg, energy_cost_usd, facility_energy_kwh, water_l
 from tco.costs.financing import capital_charge_factor, lagged, window_sum
 from tco.costs.fleet import (
@@ -40,20 +41,6 @@ from tco.costs.trends import yearly_factor
 from tco.models import CapexAssumptions
 from tco.models.deployment import DeploymentKind
 from tco.models.units import DAYS_PER_MONTH, HOURS_PER_MONTH, SECONDS_PER_DAY, SECONDS_PER_HOUR
-
-COMPONENTS = (
-    *HARDWARE_CLASSES,
-    "facility",
-    "colocation",
-    "energy",
-    "maintenance",
-    "software",
-    "staff",
-    "cloud_rental",
-)
-"""Cost components, in the order of the breakdown; they sum to the total."""
-
-CAPITAL_COMPONENTS = frozenset({*HARDWARE_CLASSES, "facility"})
 
 
 @dataclass(frozen=True)

@@ -46,11 +46,11 @@ def _break_even(report: Report) -> go.Figure:
     for c in report.comparisons:
         if c.result.feasible:
             series[c.scenario.name] = [m.cumulative_cash_usd for m in c.result.timeline]
-    first = report.comparisons[0].break_even_month if report.comparisons else None
+    first = report.comparisons[0].break_even if report.comparisons else None
     return figures.cumulative_cost(
         series,
         months=[m.month for m in report.result.timeline],
-        break_even_month=first,
+        break_even_month=first.paid_off_month if first else None,
         footnote=report.footnote,
     )
 

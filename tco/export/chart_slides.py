@@ -22,8 +22,8 @@ from tco.export.pptx_charts import (
 )
 from tco.export.pptx_text import BODY, BODY_TOP, CONTENT_W, MARGIN, footnote, heading, text_box
 from tco.export.report import Compared, Report
-from tco.export.tables import component_kind, component_label
 from tco.present.figures import GREY, PALETTE, presentation
+from tco.present.labels import component_kind, component_label
 from tco.present.money import usd
 
 NewSlide = Callable[[], object]
@@ -212,21 +212,30 @@ def comparison(new_slide: NewSlide, report: Report) -> None:
 
 
 def _break_even_text(report: Report) -> str:
-    if not report.comparisons or not report.comparisons[0].result.feasible:
+    if not report.comparisons or report.comparisons[0].break_even is None:
         return "No comparison scenario that can run."
-    first = report.comparisons[0]
-    month = first.break_even_month
+    result = report.comparisons[0].break_even
     horizon = report.scenario.horizon_months
-    if month is not None:
+    earlier = [m for m in result.crossing_months if m != result.month]
+    also = (
+        f" Their totals also cross in month{'s' if len(earlier) > 1 else ''} "
+        + ", ".join(str(m) for m in earlier)
+        + "."
+        if earlier
+        else ""
+    )
+    if result.month is None:
         return (
-            f"Break-even in month {month} ({month / 12:.1f} years): from then on, A has "
-            "cost less in total than B."
+            f"No break-even within {horizon} months: A has cost more in total than B at the "
+            f"end of the horizon.{also}"
         )
-    mine = report.result.timeline[-1].cumulative_cash_usd
-    theirs = first.result.timeline[-1].cumulative_cash_usd
-    if mine <= theirs:
-        return "A costs less in total than B from the first month."
-    return f"No break-even within {horizon} months: A costs more in total than B over the horizon."
+    if result.month == 1:
+        return f"A costs less in total than B in every month of the horizon.{also}"
+    month = result.month
+    return (
+        f"Break-even in month {month} ({month / 12:.1f} years): from then on to month "
+        f"{horizon}, A has cost less in total than B.{also}"
+    )
 
 
 def break_even(new_slide: NewSlide, report: Report) -> None:
@@ -262,7 +271,8 @@ def break_even(new_slide: NewSlide, report: Report) -> None:
         number_format=USD_MILLION_AXIS,
         x_major_unit=_month_ticks(len(months)),
     )
-    month = report.comparisons[0].break_even_month if report.comparisons else None
+    first = report.comparisons[0].break_even if report.comparisons else None
+    month = first.paid_off_month if first else None
     if month is not None:
         late = month > 0.6 * len(months)
         label_point(chart, 0, month - 1, f"Break-even: month {month}", left=late)

@@ -16,6 +16,7 @@ from datetime import date
 
 from tco import engine
 from tco.analysis import uncertainty
+from tco.analysis.break_even import BreakEven, break_even
 from tco.analysis.compare import compare
 from tco.data.catalogue import Catalogue, builtin_catalogue
 from tco.models import Comparison, MonteCarloResult, Result, Scenario, TornadoBar
@@ -30,13 +31,13 @@ MONTE_CARLO_SAMPLES = 1000
 
 @dataclass(frozen=True)
 class Compared:
-    """One comparison scenario: its result, the A→B attribution, and the month the main
-    scenario's cumulative cash falls to this one's (None if never, or if it cannot run)."""
+    """One comparison scenario: its result, the A→B attribution, and how the main scenario's
+    cumulative cash (A) crosses this one's (None if this one cannot run)."""
 
     scenario: Scenario
     result: Result
     attribution: Comparison
-    break_even_month: int | None
+    break_even: BreakEven | None
 
 
 @dataclass(frozen=True)
@@ -76,16 +77,12 @@ def counterpart(scenario: Scenario, catalogue: Catalogue) -> Scenario:
     )
 
 
-def crossover_month(main: Result, other: Result) -> int | None:
-    """First month the cumulative cash of ``main`` is no higher than ``other``'s, having been
-    higher in month 1 (owning pays back its purchases); None when that never happens."""
-    pairs = list(zip(main.timeline, other.timeline, strict=False))
-    if not pairs or pairs[0][0].cumulative_cash_usd <= pairs[0][1].cumulative_cash_usd:
-        return None
-    for mine, theirs in pairs:
-        if mine.cumulative_cash_usd <= theirs.cumulative_cash_usd:
-            return mine.month
-    return None
+def cash_break_even(main: Result, other: Result) -> BreakEven:
+    """Crossings of the main scenario's cumulative cash (A) with another's (B)."""
+    return break_even(
+        [m.cumulative_cash_usd for m in main.timeline],
+        [m.cumulative_cash_usd for m in other.timeline],
+    )
 
 
 def with_monte_carlo(report: Report) -> Report:
@@ -125,7 +122,7 @@ def build_report(
                 other,
                 other_result,
                 compare(scenario, other, catalogue),
-                crossover_month(result, other_result) if other_result.feasible else None,
+                cash_break_even(result, other_result) if other_result.feasible else None,
             )
         )
     return Report(

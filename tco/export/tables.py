@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from tco.engine.timeline import CAPITAL_COMPONENTS
 from tco.export import assumptions
 from tco.export.report import Report
 from tco.export.sanitise import cell
 from tco.models import BOUND_LABELS
 from tco.present.figures import PALETTE
+from tco.present.labels import component_kind, component_label
 
 USD = "#,##0.00"
 USD_SMALL = "#,##0.0000"
@@ -41,16 +41,6 @@ class Table:
     title: str
     columns: tuple[Column, ...]
     rows: list[tuple[object, ...]]
-
-
-def component_label(key: str) -> str:
-    """``cloud_rental`` → ``Cloud rental`` (the breakdown's component names)."""
-    text = key.replace("_", " ")
-    return text[:1].upper() + text[1:]
-
-
-def component_kind(key: str) -> str:
-    return "Capital" if key in CAPITAL_COMPONENTS else "Operating"
 
 
 def _timeline(report: Report) -> Table:

@@ -1,15 +1,21 @@
-"""The Compare page's parts: choosing what to compare, the side-by-side table, the steps."""
+"""The Compare page's parts: choosing what to compare, running it, the table and the charts."""
+
+from dataclasses import dataclass
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 from pydantic import ValidationError
 
+from tco.analysis import variants
+from tco.analysis.break_even import payback_month
 from tco.models import Comparison, Result, Scenario
 from tco.models.errors import TcoError, one_line
-from tco.ui import state
+from tco.models.variant import MAX_VARIANTS, Variant
+from tco.present import figures
+from tco.ui import cached, charts, state
 from tco.ui.data import catalogue, saved_scenarios, store
 from tco.ui.fmt import md, number, percent, power_kw, usd
-from tco.ui.variants import MAX_VARIANTS, QUICK, Variant
 
 LETTERS = "ABCD"
 _SAME = ""
@@ -55,7 +61,9 @@ def editor() -> None:
     if problem := st.session_state.pop("cmp.problem", None):
         st.error(md(problem), icon="🚫")
     st.caption("Compare the current scenario (A) with up to three others. Quick questions:")
-    for column, (label, variant) in zip(st.columns(len(QUICK)), QUICK.items(), strict=True):
+    for column, (label, variant) in zip(
+        st.columns(len(variants.QUICK)), variants.QUICK.items(), strict=True
+    ):
         column.button(
             label, key=f"cmp.quick.{label}", on_click=_add, args=(variant,),
             disabled=full or variant in chosen, width="stretch",
@@ -86,35 +94,63 @@ def editor() -> None:
             st.button("Add it", key="cmp.add_saved", on_click=_add_saved, disabled=full)
     for index, variant in enumerate(chosen):
         left, right = st.columns([6, 1], vertical_alignment="center")
-        left.markdown(f"**{LETTERS[index + 1]}**: {md(variant.label(cat))}")
+        left.markdown(f"**{LETTERS[index + 1]}**: {md(variants.label(variant, cat))}")
         right.button("Remove", key=f"cmp.remove.{index}", on_click=_remove, args=(index,))
 
 
-def scenarios(current: Scenario) -> list[tuple[str, Scenario]]:
-    """(letter and name, scenario) for A and each variant that can be built; others explained."""
+@dataclass(frozen=True)
+class Compared:
+    """One column of the comparison: letter and name, its scenario and result."""
+
+    name: str
+    scenario: Scenario
+    result: Result
+
+    @property
+    def letter(self) -> str:
+        return self.name.split(":")[0]
+
+
+def compared(current: Scenario) -> tuple[list[Compared], list[str]]:
+    """A and each variant that can be built and served, and why the others cannot."""
     cat = catalogue()
-    built = [(f"A: {current.name}", current)]
+    candidates = [(f"A: {current.name}", current)]
+    problems = []
     for index, variant in enumerate(state.variants()):
-        name = f"{LETTERS[index + 1]}: {variant.label(cat)}"
+        name = f"{LETTERS[index + 1]}: {variants.label(variant, cat)}"
         try:
-            built.append((name, variant.build(current, cat)))
+            candidates.append((name, variants.build(variant, current, cat)))
         except (TcoError, ValidationError) as exc:
             reason = str(exc) if isinstance(exc, TcoError) else one_line(exc)
-            st.warning(f"{md(name)} cannot be compared: {md(reason)}", icon="⚠️")
-    return built
+            problems.append(f"{name} cannot be compared: {reason}")
+    served = []
+    for name, scenario in candidates:
+        try:
+            result = cached.run(scenario)
+        except TcoError as exc:
+            problems.append(f"{name} cannot be computed: {exc}")
+            continue
+        if result.feasible:
+            served.append(Compared(name, scenario, result))
+        else:
+            problems.append(f"{name} cannot be served: {result.infeasible_reason}")
+    if served and served[0].scenario is not current:
+        served = []  # A itself cannot be served: nothing to compare it with
+    return served, problems
 
 
-def table(results: list[tuple[str, Result]]) -> pd.DataFrame:
+def table(columns: list[Compared]) -> pd.DataFrame:
     """Side-by-side headline figures, with each scenario's cost relative to A's."""
-    base = results[0][1].cost_usd_per_million_tokens
+    base = columns[0].result.cost_usd_per_million_tokens
     rows = []
-    for name, r in results:
+    for c in columns:
+        r = c.result
         change = r.cost_usd_per_million_tokens / base - 1 if base else None
         rows.append(
             {
-                "Scenario": name,
+                "Scenario": c.name,
                 "Cost per million tokens": usd(r.cost_usd_per_million_tokens),
-                "Against A": "—" if change is None or name.startswith("A:") else f"{change:+.0%}",
+                "Against A": "—" if change is None or c.letter == "A" else f"{change:+.0%}",
                 "Accelerators": number(r.accelerators),
                 "Capex": usd(r.capex_usd),
                 "Opex per year": usd(r.opex_usd_per_year),
@@ -124,6 +160,45 @@ def table(results: list[tuple[str, Result]]) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def footnote(scenario: Scenario) -> str:
+    return charts.footnote(scenario) + " A is the current scenario; others differ as named."
+
+
+def cost_over_time(columns: list[Compared], note: str) -> go.Figure:
+    return figures.cost_over_time(
+        {c.name: c.result.timeline for c in columns},
+        title="Cost per million tokens over time",
+        footnote=note,
+    )
+
+
+def cumulative_cash(a: Compared, b: Compared, note: str) -> go.Figure:
+    """Both cumulative cash curves, with the month the dearer start pays off marked."""
+    a_cash = [m.cumulative_cash_usd for m in a.result.timeline]
+    b_cash = [m.cumulative_cash_usd for m in b.result.timeline]
+    return figures.cumulative_cost(
+        {a.name: a_cash, b.name: b_cash},
+        months=[m.month for m in a.result.timeline],
+        break_even_month=payback_month(a_cash, b_cash),
+        title="Cumulative cash out",
+        footnote=note,
+    )
+
+
+def waterfall(a: Compared, b: Compared, note: str) -> go.Figure | str:
+    """The A→B attribution as a waterfall, or why it cannot be drawn."""
+    comparison = cached.comparison(a.scenario, b.scenario)
+    if not comparison.feasible:
+        return comparison.infeasible_reason or "No attribution."
+    return figures.waterfall(
+        (a.letter, comparison.a_usd_per_million_tokens),
+        steps(comparison),
+        (b.letter, comparison.b_usd_per_million_tokens),
+        title=f"What explains the difference from A to {b.letter}",
+        footnote=note,
+    )
 
 
 def steps(comparison: Comparison) -> list[tuple[str, float]]:

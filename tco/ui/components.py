@@ -39,3 +39,9 @@ def metric_row(items: list[tuple[str, str, str]]) -> None:
     """A row of bordered metric tiles: (label, value, help)."""
     for column, (label, value, help_text) in zip(st.columns(len(items)), items, strict=True):
         column.metric(label, value, help=help_text, border=True)
+
+
+def warnings(messages: list[str]) -> None:
+    """Each message as a warning, its user text shown as text (never markup)."""
+    for message in messages:
+        st.warning(md(message), icon="⚠️")

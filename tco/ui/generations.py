@@ -5,11 +5,12 @@ from collections.abc import Sequence
 import streamlit as st
 from pydantic import ValidationError
 
+from tco.analysis.variants import build
 from tco.models import Accelerator, Scenario
 from tco.models.errors import TcoError
+from tco.models.variant import Variant
 from tco.ui import cached
 from tco.ui.data import catalogue, catalogue_key
-from tco.ui.variants import Variant
 
 Answer = tuple[list[tuple[Accelerator, float]], list[str]]
 _MEMO_ENTRIES = 256
@@ -36,7 +37,7 @@ def costs(scenario: Scenario, parts: Sequence[Accelerator]) -> Answer:
     bar = st.progress(0.0, text="Running the mix on every part…")
     for index, part in enumerate(parts):
         try:
-            result = cached.run(Variant(accelerator_id=part.id).build(scenario, cat))
+            result = cached.run(build(Variant(accelerator_id=part.id), scenario, cat))
         except (TcoError, ValidationError) as exc:
             left_out.append(f"{part.label}: {exc}")
         else:

@@ -13,13 +13,13 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 from pydantic import ValidationError
 
+from tco.data.presets import runnable_mix
 from tco.models import Scenario, Workload
 from tco.models.errors import TcoError, one_line
 from tco.ui import state, workload_table
 from tco.ui.data import catalogue
 from tco.ui.fields import Spec, get, with_value
 from tco.ui.fmt import md
-from tco.ui.variants import runnable_mix
 
 _SYNCED = "tco.form.synced"  # the scenario the widgets were last set from
 _ERRORS = "tco.form.errors"  # section → one-line reason the last change was refused
@@ -162,7 +162,7 @@ def accelerator_changed(spec: Spec, section: str) -> None:
     st.session_state[_ERRORS] = {}
     current = state.current()
     accelerator = catalogue().accelerators[st.session_state[spec.key]]
-    mix = runnable_mix(current, accelerator)
+    mix = runnable_mix(current.workloads, accelerator)
     try:
         new = with_value(
             with_value(current, "accelerator_id", accelerator.id),

@@ -11,12 +11,11 @@ import streamlit as st
 
 from tco.data import presets
 from tco.data.catalogue import Catalogue
+from tco.io.links import LinkError, decode, decode_variants, encode, encode_variants
 from tco.models import Scenario
 from tco.models.errors import TcoError
-from tco.ui import variants as compare_link
+from tco.models.variant import Variant
 from tco.ui.data import catalogue
-from tco.ui.link import LinkError, decode, encode
-from tco.ui.variants import Variant
 
 LINK_PARAM = "s"
 COMPARE_PARAM = "c"
@@ -86,7 +85,7 @@ def _sync_variants_url() -> None:
         if COMPARE_PARAM in st.query_params:
             del st.query_params[COMPARE_PARAM]
         return
-    text = compare_link.encode(chosen)
+    text = encode_variants(chosen)
     if st.query_params.get(COMPARE_PARAM) != text:
         st.query_params[COMPARE_PARAM] = text
 
@@ -98,7 +97,7 @@ def variants() -> list[Variant]:
         found: list[Variant] = []
         if text:
             try:
-                found = compare_link.decode(text)
+                found = decode_variants(text)
             except TcoError as exc:
                 st.session_state[_LINK_PROBLEM] = f"{exc}; comparing nothing instead."
         st.session_state[_VARIANTS] = found

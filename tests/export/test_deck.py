@@ -14,8 +14,8 @@ from tco.data.catalogue import builtin_catalogue
 from tco.data.presets import default_scenario
 from tco.export.pptx_deck import DEFAULT_SECTIONS, build_deck
 from tco.export.report import build_report, counterpart
-from tco.export.tables import component_kind
 from tco.models.errors import TcoError
+from tco.present.labels import component_kind
 
 EXPECTED_TITLES = [
     "AI inference: total cost of ownership",

@@ -16,8 +16,8 @@ from strategies_adversarial import (
     mutated_scenario_dicts,
 )
 
+from tco.io.links import encode
 from tco.io.scenario_files import dump_scenario, load_scenario
-from tco.ui.link import encode
 
 LOADED = {"loaded+feasible", "loaded+infeasible", "loaded+refused"}
 

@@ -17,8 +17,8 @@ from markup import (
 
 from tco.data.presets import example_scenario
 from tco.data.store import Store
+from tco.io.links import encode
 from tco.models import Accelerator, Scenario
-from tco.ui.link import encode
 from tco.ui.upload import template_csv
 
 PAGES = ["overview", "scenario", "compare", "uncertainty", "performance", "catalogue", "export"]

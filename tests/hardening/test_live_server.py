@@ -13,7 +13,7 @@ import pytest
 
 from bench import loadgen
 from tco.data.presets import example_scenario
-from tco.ui.link import encode
+from tco.io.links import encode
 
 pytestmark = pytest.mark.slow
 RUNAWAY = "WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t) SELECT count(*) FROM t"

@@ -7,9 +7,9 @@ import sys
 import pytest
 from apptest_pages import open_page
 
+from tco.io.links import encode
 from tco.models import Scenario
 from tco.ops import logs
-from tco.ui.link import encode
 
 USER_TEXT = "ACME Bank: 12,000 GPUs at $9,999"
 

@@ -18,12 +18,12 @@ from hypothesis import strategies as st
 from strategies_adversarial import HOSTILE_JSON, HOSTILE_TEXT, HOSTILE_YAML, WRONG_VALUES
 
 from tco.data.store import Store
+from tco.io.links import encode
 from tco.io.scenario_files import dump_scenario
 from tco.models import Accelerator, Scenario
 from tco.models.errors import TcoError
 from tco.ui.export_panel import check_upload
 from tco.ui.fmt import md
-from tco.ui.link import encode
 from tco.ui.state import LINK_PARAM
 from tco.ui.upload import MAX_UPLOAD_BYTES, UploadError, parse_accelerator_csv, template_csv
 

@@ -3,11 +3,12 @@
 from apptest_pages import chart_spec
 
 from tco.analysis.compare import compare
+from tco.analysis.variants import QUICK, build
 from tco.data.presets import default_scenario
 from tco.engine import run
-from tco.ui import variants
+from tco.io.links import decode_variants, encode_variants
+from tco.models.variant import Variant
 from tco.ui.fmt import usd
-from tco.ui.variants import QUICK, Variant, crossover_month
 
 B200 = "cmp.quick.NVIDIA B200 instead"
 
@@ -23,12 +24,12 @@ def test_a_quick_variant_is_compared_side_by_side_and_kept_in_the_url(app, catal
     at.button(key=B200).click().run()
     assert not at.exception
     table = at.dataframe[0].value
-    b200 = QUICK["NVIDIA B200 instead"].build(default_scenario(), catalogue)
+    b200 = build(QUICK["NVIDIA B200 instead"], default_scenario(), catalogue)
     assert list(table["Cost per million tokens"]) == [
         usd(run(default_scenario()).cost_usd_per_million_tokens),
         usd(run(b200).cost_usd_per_million_tokens),
     ]
-    assert variants.decode(at.query_params["c"]) == [QUICK["NVIDIA B200 instead"]]
+    assert decode_variants(at.query_params["c"]) == [QUICK["NVIDIA B200 instead"]]
     over_time = chart_spec(at, "compare.cost_over_time")
     assert len(over_time["data"]) == 2
 
@@ -37,7 +38,7 @@ def test_the_waterfall_steps_add_up_to_the_difference(app, catalogue):
     at = app("compare")
     at.button(key="cmp.quick.Frankfurt instead").click().run()
     trace = chart_spec(at, "compare.waterfall")["data"][0]
-    expected = compare(default_scenario(), QUICK["Frankfurt instead"].build(
+    expected = compare(default_scenario(), build(QUICK["Frankfurt instead"],
         default_scenario(), catalogue))  # fmt: skip
     assert trace["x"][0] == "A"
     assert trace["x"][-1] == "B"
@@ -57,7 +58,7 @@ def test_four_scenarios_at_most_and_remove_one(app):
 
 
 def test_a_variant_that_cannot_be_served_is_explained(app):
-    link = variants.encode([Variant(accelerator_id="nvidia-gb200")])
+    link = encode_variants([Variant(accelerator_id="nvidia-gb200")])
     at = app("compare", c=link)
     assert not at.exception
     assert "no purchase price" in at.warning[0].value
@@ -71,17 +72,8 @@ def test_a_damaged_comparison_link_is_explained(app):
     assert "c" not in at.query_params
 
 
-def test_crossover_month_finds_when_the_dearer_start_pays_off():
-    owned = [100.0, 110.0, 120.0, 130.0]
-    rented = [30.0, 70.0, 110.0, 150.0]
-    assert crossover_month(owned, rented) == 4
-    assert crossover_month(rented, owned) == 4
-    assert crossover_month(owned, [1.0, 2.0, 3.0, 4.0]) is None
-    assert crossover_month([], []) is None
-
-
 def test_a_variant_swaps_precisions_the_new_part_lacks(catalogue):
-    a100 = Variant(accelerator_id="nvidia-a100-sxm-80gb").build(default_scenario(), catalogue)
+    a100 = build(Variant(accelerator_id="nvidia-a100-sxm-80gb"), default_scenario(), catalogue)
     assert {w.precision.value for w in a100.workloads} <= {"bf16", "fp16", "int8"}
     result = run(a100)  # feasible or not is the engine's call, but never for lack of FP8
     assert result.feasible or "support" not in (result.infeasible_reason or "")

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tco.io.links import MAX_JSON_BYTES, LinkError, decode, encode
 from tco.models import Finance, Scenario, Workload
-from tco.ui.link import MAX_JSON_BYTES, LinkError, decode, encode
 
 SAFE = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 

@@ -4,8 +4,8 @@ from apptest_pages import chart_spec
 
 from tco.data.presets import default_scenario, example_scenario
 from tco.engine import run
+from tco.io.links import encode
 from tco.ui.fmt import md, usd
-from tco.ui.link import encode
 
 
 def _metrics(at) -> dict[str, str]:

@@ -3,8 +3,8 @@
 import json
 
 from tco.data.presets import default_scenario
+from tco.io.links import encode
 from tco.present.figures import LARGE_HEIGHT_PX
-from tco.ui.link import encode
 
 ACME = default_scenario().model_copy(update={"customer_name": "ACME bank"})
 

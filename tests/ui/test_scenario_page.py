@@ -4,8 +4,8 @@ import pytest
 
 from tco.data.presets import default_scenario, example_scenario
 from tco.data.store import Store
+from tco.io.links import decode, encode
 from tco.ui.fmt import md
-from tco.ui.link import decode, encode
 
 
 def _cost(at) -> str:

@@ -4,9 +4,9 @@ from apptest_pages import chart_spec
 
 from tco.analysis import uncertainty
 from tco.data.presets import default_scenario, example_scenario
+from tco.io.links import encode
 from tco.performance import mlperf
 from tco.ui.fmt import usd
-from tco.ui.link import encode
 
 
 def test_uncertainty_shows_percentiles_tornado_and_fan(app):
