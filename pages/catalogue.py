@@ -2,8 +2,6 @@
 
 import streamlit as st
 
-from tco.models import Precision
-from tco.present import figures
 from tco.ui import accelerator_form, charts, generations, state
 from tco.ui import catalogue_view as view
 from tco.ui.data import catalogue
@@ -21,7 +19,7 @@ vendor_col, precision_col, memory_col, sort_col = st.columns([2, 2, 2, 2])
 vendors = vendor_col.multiselect("Vendor", sorted({a.vendor for a in parts}), key="cat.vendors")
 precisions = precision_col.multiselect(
     "Must support",
-    list(Precision),
+    view.PRECISIONS,
     format_func=lambda p: p.value.upper(),
     key="cat.precisions",
     help="Show only parts with a tensor peak for every precision chosen.",
@@ -64,32 +62,26 @@ with tabs["Compare specs"]:
     if tabs["Compare specs"].open:
         metric = st.segmented_control(
             "Compare",
-            list(figures.SPEC_METRICS),
-            default="memory_bandwidth_tb_per_s",
-            format_func=lambda m: figures.SPEC_METRICS[m][0],
+            list(view.SPEC_METRICS),
+            default=view.DEFAULT_SPEC,
+            format_func=view.SPEC_METRICS.get,
             required=True,
             key="cat.metric",
         )
-        footnote = charts.footnote()
-        charts.show(figures.spec_bars(shown, metric, footnote=footnote), key="cat.spec_chart")
-        charts.show(figures.flops_bars(shown, footnote=footnote), key="cat.flops_chart")
+        spec_chart, flops_chart = view.spec_charts(shown, metric)
+        charts.show(spec_chart, key="cat.spec_chart")
+        charts.show(flops_chart, key="cat.flops_chart")
 
 with tabs["Generations"]:
     if tabs["Generations"].open:
         scenario = state.current()
         served, left_out = generations.costs(scenario, shown)
         if served:
-            charts.show(
-                figures.generations(served, footnote=charts.footnote(scenario)),
-                key="cat.generations",
-            )
+            charts.show(generations.chart(served, scenario), key="cat.generations")
         else:
             st.info("None of the parts shown can serve the current workload mix as set up.")
-        undated = [a.label for a, _ in served if not a.launch_year]
-        if undated:
-            st.caption(
-                md(f"No launch year in the catalogue, so not on the chart: {', '.join(undated)}.")
-            )
+        if undated := generations.undated(served):
+            st.caption(md(undated))
         if left_out:
             with st.expander(f"{len(left_out)} parts cannot serve the current mix as set up"):
                 for reason in left_out:

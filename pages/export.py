@@ -2,8 +2,6 @@
 
 import streamlit as st
 
-from tco.export import chart_figures, formats, pptx_deck, tables
-from tco.models.errors import TcoError
 from tco.ui import export_panel as panel
 from tco.ui import state
 from tco.ui.fmt import md
@@ -33,20 +31,14 @@ with deck_tab:
         "A 16:9 PowerPoint deck. Charts are native PowerPoint charts with their data "
         "embedded, so they stay editable; every slide carries the assumptions and the date."
     )
-    offered = [s for s in pptx_deck.SECTIONS if compare or s not in ("comparison", "break-even")]
-    sections = st.multiselect(
-        "Slides",
-        offered,
-        default=[s for s in pptx_deck.DEFAULT_SECTIONS if s in offered],
-        format_func=pptx_deck.SECTIONS.get,
-        key="export.sections",
-    )
-    panel.deck_builder(scenario, pptx_deck.check_sections(sections) if sections else (), compare)
+    panel.deck_sections(compare)
 
 with image_tab:
     chart_col, format_col = st.columns(2)
-    chart = chart_col.selectbox("Chart", chart_figures.CHART_NAMES, key="export.chart")
-    fmt = format_col.radio("Format", ["png", "svg"], horizontal=True, key="export.image_format")
+    chart = chart_col.selectbox("Chart", panel.CHART_NAMES, key="export.chart")
+    fmt = format_col.radio(
+        "Format", panel.IMAGE_FORMATS, horizontal=True, key="export.image_format"
+    )
     width_col, height_col, scale_col = st.columns(3)
     width = width_col.number_input("Width [px]", 400, 4000, 1920, step=80, key="export.width")
     height = height_col.number_input("Height [px]", 300, 3000, 1080, step=60, key="export.height")
@@ -62,43 +54,7 @@ with image_tab:
     panel.image_builder(scenario, chart, fmt, int(width), int(height), float(scale), compare)
 
 with data_tab:
-    try:
-        report = panel.report(scenario, compare)
-    except TcoError as exc:
-        st.error(f"No data to export: {md(str(exc))}", icon="🚫")
-    else:
-        xlsx = formats.export_file(report, "xlsx")
-        st.download_button(
-            "All tables as XLSX (one sheet each)",
-            xlsx.data,
-            file_name=xlsx.filename,
-            mime=xlsx.mime,
-            key="export.xlsx",
-            type="primary",
-            icon="⬇️",
-        )
-        st.caption("Or one table as CSV (units in the headers):")
-        for column, name in zip(
-            st.columns(len(tables.TABLE_NAMES)), tables.TABLE_NAMES, strict=True
-        ):
-            exported = formats.export_file(report, "csv", table=name)
-            column.download_button(
-                name.capitalize(),
-                exported.data,
-                file_name=exported.filename,
-                mime=exported.mime,
-                key=f"export.csv.{name}",
-            )
+    panel.data_downloads(scenario, compare)
 
 with file_tab:
-    yaml_col, json_col = st.columns(2)
-    for column, kind in ((yaml_col, "yaml"), (json_col, "json")):
-        exported = formats.scenario_file(scenario, kind)
-        column.download_button(
-            f"Download as {kind.upper()}",
-            exported.data,
-            file_name=exported.filename,
-            mime=exported.mime,
-            key=f"export.scenario.{kind}",
-        )
-    panel.scenario_upload()
+    panel.scenario_downloads(scenario)

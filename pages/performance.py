@@ -2,12 +2,9 @@
 
 import streamlit as st
 
-from tco.models import Precision
-from tco.models.errors import TcoError
-from tco.present import figures
-from tco.ui import cached, charts, components, performance_view, state
+from tco.ui import cached, charts, components, state
+from tco.ui import performance_view as view
 from tco.ui.data import catalogue
-from tco.ui.fmt import md
 
 scenario = state.current()
 cat = catalogue()
@@ -24,24 +21,23 @@ workload = workloads[
     left.selectbox(
         "Workload of the current scenario",
         list(workloads),
-        format_func=lambda i: f"{workloads[i].name} ({cat.models[workloads[i].model_id].name})",
+        format_func=lambda i: view.workload_label(workloads[i], cat),
         key="perf.workload",
     )
 ]
-default_parts = [scenario.accelerator_id, "nvidia-b200", "amd-mi300x"]
 parts = middle.multiselect(
     "Accelerators",
     list(cat.accelerators),
-    default=[p for p in dict.fromkeys(default_parts) if p in cat.accelerators],
+    default=view.default_parts(scenario, cat),
     format_func=lambda i: cat.accelerators[i].label,
-    max_selections=6,
+    max_selections=view.MAX_PARTS,
     key="perf.parts",
 )
-precision = Precision(
+precision = view.as_precision(
     right.selectbox(
         "Precision",
-        [p.value for p in Precision],
-        index=[p.value for p in Precision].index(workload.precision.value),
+        view.PRECISIONS,
+        index=view.PRECISIONS.index(workload.precision.value),
         format_func=str.upper,
         key=f"perf.precision.{workload.id}",
     )
@@ -50,41 +46,16 @@ if not parts:
     st.info("Choose at least one accelerator.")
     st.stop()
 
-curves, points, problems = {}, {}, []
-chosen = workload.model_copy(update={"precision": precision})
 progress = st.progress(0.0, text="Computing throughput curves…")
-for index, part in enumerate(parts):
-    label = cat.accelerators[part].label
-    try:
-        curves[label] = cached.curve(
-            workload.model_id, part, precision, workload.input_tokens, workload.output_tokens
-        )
-        points[label] = cached.point(chosen, part)
-    except TcoError as exc:
-        problems.append(f"{label}: {exc}")
-    progress.progress((index + 1) / len(parts), text=f"Computed {label}")
-progress.empty()
-for problem in problems:
-    st.warning(md(problem), icon="⚠️")
-
-footnote = (
-    f"{cat.models[workload.model_id].name}, {precision.value.upper()}, "
-    f"{workload.input_tokens:,} prompt + {workload.output_tokens:,} output tokens per request; "
-    "one serving system per part. Throughput model calibrated on MLPerf Inference."
+computed = view.curves(
+    workload, parts, precision, cat, lambda done, text: progress.progress(done, text=text)
 )
-if curves:
-    charts.show(
-        figures.throughput_curves(
-            curves,
-            min_interactivity_tokens_per_s=1000 / workload.tpot_max_ms
-            if workload.tpot_max_ms
-            else None,
-            footnote=footnote,
-        ),
-        key="perf.curves",
-    )
+progress.empty()
+components.warnings(computed.problems)
+if computed.curves:
+    charts.show(view.curves_figure(computed, workload, precision, cat), key="perf.curves")
     st.markdown("**At the workload's latency targets**")
-    st.dataframe(performance_view.points_table(points), hide_index=True, key="perf.points")
+    st.dataframe(view.points_table(computed.points), hide_index=True, key="perf.points")
 
 st.subheader("Memory bound or compute bound?")
 explain, chart = st.columns([2, 3])
@@ -100,22 +71,13 @@ explain.markdown(
     "latency targets decide where on it a workload may run."
 )
 with chart:
-    charts.show(
-        figures.roofline(
-            [cat.accelerators[p] for p in parts], precision, footnote=charts.footnote()
-        ),
-        key="perf.roofline",
-    )
+    charts.show(view.roofline_figure(parts, precision, cat), key="perf.roofline")
 
 st.subheader("Validation against MLPerf Inference")
 rows = cached.validation()
-st.markdown(
-    "Modelled against measured output tokens per second per accelerator, for published "
-    "MLPerf Inference results (median of the submissions in each case). "
-    + md(performance_view.validation_summary(rows))
-)
+st.markdown(view.validation_intro(rows))
 st.dataframe(
-    performance_view.validation_table(rows),
+    view.validation_table(rows),
     hide_index=True,
     key="perf.validation",
     column_config={

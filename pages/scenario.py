@@ -1,47 +1,18 @@
 """Scenario: every input, grouped, applied on change; saved scenarios."""
 
-import pandas as pd
 import streamlit as st
 
-from tco.models.errors import TcoError
-from tco.ui import cached, components, scenario_form, state, summary
+from tco.ui import components, scenario_form, scenario_view, state
 from tco.ui import scenario_specs as specs
-from tco.ui.catalogue_view import summary_line
-from tco.ui.data import catalogue
-from tco.ui.fmt import md, number, power_kw, usd
 from tco.ui.saved import saved_scenarios
 
 scenario = state.current()
 components.title("Scenario", scenario)
-
-try:
-    result = cached.run(scenario)
-except TcoError as exc:
-    st.error(f"This scenario cannot be computed: {md(str(exc))}", icon="🚫")
-else:
-    if result.feasible:
-        components.metric_row(
-            [
-                ("Cost per M tokens", usd(result.cost_usd_per_million_tokens),
-                 "Blended over the horizon; see the Overview for the detail."),
-                ("Accelerators", number(result.accelerators), "Fleet in month 1."),
-                ("Racks", number(result.racks), "Racks in month 1."),
-                ("Facility power", power_kw(result.facility_power_kw),
-                 "IT power × PUE in month 1."),
-            ]
-        )  # fmt: skip
-    else:
-        st.error(f"Cannot be served as set up: {md(result.infeasible_reason or '')}", icon="⚠️")
+scenario_view.headline(scenario)
 
 if state.presenting():
     st.info("Inputs are hidden in presentation mode; switch it off in the sidebar to edit.")
-    st.table(
-        pd.DataFrame(  # st.table renders Markdown: user text goes in escaped
-            [(label, md(value)) for label, value in summary.choices(scenario, catalogue())],
-            columns=["Choice", "Value"],
-        ),
-        hide_index=True,
-    )
+    st.table(scenario_view.choices(scenario), hide_index=True)
     st.stop()
 
 scenario_form.sync(scenario, specs.all_specs(scenario))
@@ -64,7 +35,7 @@ with st.container(border=True):
     scenario_form.errors_for("Hardware")
     scenario_form.notes()
     scenario_form.widget(specs.ACCELERATOR, "Hardware", on_change=scenario_form.accelerator_changed)
-    st.caption(md(summary_line(catalogue().accelerators[scenario.accelerator_id])))
+    st.caption(scenario_view.accelerator_line(scenario))
     with st.expander("Advanced hardware settings"):
         scenario_form.section("Advanced hardware", specs.HARDWARE_ADVANCED, columns=3)
 
@@ -79,7 +50,7 @@ with st.container(border=True):
 left, right = st.columns(2)
 with left, st.container(border=True):
     st.subheader("Deployment and site")
-    st.caption(md(f"Deployment: {scenario.deployment.name} ({scenario.deployment.kind})."))
+    st.caption(scenario_view.deployment_line(scenario))
     scenario_form.section("Deployment", specs.SITE + specs.deployment_fields(scenario))
 with left, st.container(border=True):
     st.subheader("Cooling and density")

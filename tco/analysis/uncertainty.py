@@ -21,6 +21,8 @@ from tco.models.errors import TcoError
 from tco.models.units import TOKENS_PER_MILLION
 
 DEFAULT_SEED = 20260401
+DEFAULT_SAMPLES = 1000
+"""Monte Carlo draws when none are asked for: the dashboard's first choice and the exports'."""
 MAX_SAMPLES = 100_000
 
 
@@ -182,7 +184,7 @@ def _draw(rng: np.random.Generator, low: float, mode: float, high: float, n: int
 
 def monte_carlo(
     scenario: Scenario,
-    samples: int = 1000,
+    samples: int = DEFAULT_SAMPLES,
     seed: int = DEFAULT_SEED,
     catalogue: Catalogue | None = None,
 ) -> MonteCarloResult:

@@ -6,9 +6,8 @@ from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
 
+from tco.cli.output import EXIT_BAD_INPUT
 from tco.models.errors import TcoError, one_line
-
-EXIT_BAD_INPUT = 2
 
 
 class _Parser(argparse.ArgumentParser):

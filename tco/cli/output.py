@@ -6,6 +6,11 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+EXIT_BAD_INPUT = 2
+"""Bad input (arguments, files, ids, impossible requests): one line on stderr."""
+EXIT_UNBALANCED = 3
+"""A result was computed but failed its balance check: figures written, warning on stderr."""
+
 
 def _finite(value: Any) -> Any:
     if isinstance(value, float) and not math.isfinite(value):

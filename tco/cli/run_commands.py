@@ -4,7 +4,7 @@ import argparse
 import sys
 
 from tco.analysis.uncertainty import DEFAULT_SEED, MAX_SAMPLES, monte_carlo, tornado
-from tco.cli.output import print_json, print_table
+from tco.cli.output import EXIT_UNBALANCED, print_json, print_table
 from tco.data.catalogue import builtin_catalogue
 from tco.data.presets import DEFAULT_ACCELERATOR_ID, DEFAULT_DEPLOYMENT_ID, example_scenario
 from tco.data.store import Store
@@ -83,6 +83,9 @@ def _run(args: argparse.Namespace) -> int:
         print_json(result.model_dump(mode="json"))
     else:
         _print_summary(result)
+    if not result.balance.ok:
+        print(f"tco: warning: {result.balance.message()}", file=sys.stderr)
+        return EXIT_UNBALANCED
     return 0
 
 

@@ -3,6 +3,7 @@
 import numpy as np
 
 from tco.models import CapexAssumptions
+from tco.models.units import W_PER_KW
 
 HARDWARE_CLASSES = ("accelerators", "servers", "network", "storage", "installation")
 """Asset classes bought with every accelerator, in breakdown order."""
@@ -12,8 +13,6 @@ RESIDUAL_CLASSES = frozenset({"accelerators", "servers"})
 
 NETWORK_CLASSES = frozenset({"network", "storage"})
 """Classes written off over the network life rather than the hardware life."""
-
-W_PER_KW = 1000.0
 
 
 def hardware_cost_per_accelerator(

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-G_PER_KG = 1000.0
+from tco.models.units import G_PER_KG
 
 
 def facility_energy_kwh(it_energy_kwh: np.ndarray, pue: np.ndarray | float) -> np.ndarray:

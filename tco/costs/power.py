@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from tco.models import Accelerator, Cooling
+from tco.models.units import W_PER_KW
 
 HOST_OVERHEAD_FACTOR = 1.82
 """Server power over the sum of its accelerators' TDPs [ratio], for parts whose system power
@@ -58,7 +59,7 @@ def server_power_kw(accelerator: Accelerator, server_accelerators: int) -> float
     if accelerator.system_power_kw:
         return accelerator.system_power_kw * server_accelerators / accelerator.system_accelerators
     if accelerator.tdp_w:
-        return server_accelerators * accelerator.tdp_w * HOST_OVERHEAD_FACTOR / 1000.0
+        return server_accelerators * accelerator.tdp_w * HOST_OVERHEAD_FACTOR / W_PER_KW
     return None
 
 

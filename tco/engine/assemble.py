@@ -14,7 +14,13 @@ from tco.data.catalogue import Catalogue
 from tco.engine.prepare import Prepared
 from tco.engine.timeline import Timeline
 from tco.models import BalanceCheck, MonthResult, Result, Scenario, WorkloadResult
-from tco.models.units import HOURS_PER_MONTH, J_PER_KWH, MONTHS_PER_YEAR, TOKENS_PER_MILLION
+from tco.models.units import (
+    G_PER_KG,
+    HOURS_PER_MONTH,
+    J_PER_KWH,
+    MONTHS_PER_YEAR,
+    TOKENS_PER_MILLION,
+)
 
 LOW_UTILISATION_FRAC = 0.30
 """Below this mean utilisation a warning suggests renting bursts or less headroom."""
@@ -299,7 +305,7 @@ def build_result(prepared: Prepared, t: Timeline, catalogue: Catalogue) -> Resul
         co2e_kg=co2e,
         water_l=float(monthly["water_l"].sum()),
         joules_per_token=energy * J_PER_KWH / tokens,
-        gco2e_per_million_tokens=co2e * 1000.0 / tokens * TOKENS_PER_MILLION,
+        gco2e_per_million_tokens=co2e * G_PER_KG / tokens * TOKENS_PER_MILLION,
         tokens_served=tokens,
         break_even_month=(
             break_even(

@@ -49,6 +49,15 @@ BUILDERS = {
 }
 
 
+COMPARISON_SECTIONS = frozenset({"comparison", "break-even"})
+"""Slides that show a comparison scenario, offered only when there is one."""
+
+
+def sections_offered(with_comparison: bool) -> list[str]:
+    """The sections a deck can have, in deck order, with or without a comparison scenario."""
+    return [s for s in SECTIONS if with_comparison or s not in COMPARISON_SECTIONS]
+
+
 def check_sections(sections: Sequence[str]) -> tuple[str, ...]:
     """The chosen sections in deck order; TcoError naming the valid ones otherwise."""
     unknown = [s for s in sections if s not in SECTIONS]

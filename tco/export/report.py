@@ -26,7 +26,6 @@ from tco.present.figures import assumptions_footnote
 RENTED_COUNTERPART_ID = "cloud-on-demand"
 OWNED_COUNTERPART_ID = "enterprise-on-prem"
 MAX_COMPARISONS = 3
-MONTE_CARLO_SAMPLES = 1000
 
 
 @dataclass(frozen=True)
@@ -89,7 +88,7 @@ def with_monte_carlo(report: Report) -> Report:
     """The report with its Monte Carlo run (done now if it was not)."""
     if report.monte_carlo is not None:
         return report
-    mc = uncertainty.monte_carlo(report.scenario, MONTE_CARLO_SAMPLES, catalogue=report.catalogue)
+    mc = uncertainty.monte_carlo(report.scenario, catalogue=report.catalogue)
     return dataclasses.replace(report, monte_carlo=mc)
 
 
@@ -131,9 +130,7 @@ def build_report(
         comparisons=tuple(compared),
         tornado=tuple(uncertainty.tornado(scenario, catalogue)),
         monte_carlo=(
-            uncertainty.monte_carlo(scenario, MONTE_CARLO_SAMPLES, catalogue=catalogue)
-            if monte_carlo
-            else None
+            uncertainty.monte_carlo(scenario, catalogue=catalogue) if monte_carlo else None
         ),
         catalogue=catalogue,
         today=today or date.today(),

@@ -126,7 +126,8 @@ def key_figures(new_slide: NewSlide, report: Report) -> None:
             height,
         )
         tile(slide, box, value, label)
-    notes = r.warnings[:MAX_NOTES]
+    notes = ([r.balance.message()] if not r.balance.ok else []) + r.warnings
+    notes = notes[:MAX_NOTES]
     if notes:
         top = BODY_TOP + Inches(0.1) + 2 * height + 2 * gap
         text_box(

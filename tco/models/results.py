@@ -122,7 +122,27 @@ class BalanceCheck(StrictModel):
 
     @property
     def ok(self) -> bool:
-        return all(self.model_dump().values())
+        return not self.problems
+
+    @property
+    def problems(self) -> list[str]:
+        """Each failed check in plain words (empty when the result balances)."""
+        words = {
+            "components_sum_to_total": "the cost components do not add up to the total",
+            "energy_equals_power_times_hours": "the energy does not equal power × hours",
+            "tokens_within_capacity": "more tokens are served than the fleet can produce",
+        }
+        return [text for name, text in words.items() if not getattr(self, name)]
+
+    def message(self) -> str:
+        """One sentence for a user when a check failed ('' when it balances)."""
+        if self.ok:
+            return ""
+        return (
+            "This result failed its internal balance check ("
+            + "; ".join(self.problems)
+            + "): treat its figures with care and please report the scenario."
+        )
 
 
 class TornadoBar(StrictModel):

@@ -1,12 +1,30 @@
-"""The accelerator table: filters, sort orders and column labels taken from the model."""
+"""The Catalogue page's parts: filters, sort orders, the table (column labels taken from the
+model) and the spec charts."""
 
 import re
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from tco.models import Accelerator, Precision
+from tco.present import figures
+from tco.ui import charts
+
+PRECISIONS = list(Precision)
+SPEC_METRICS = {metric: label for metric, (label, _) in figures.SPEC_METRICS.items()}
+DEFAULT_SPEC = "memory_bandwidth_tb_per_s"
+
+
+def spec_charts(shown: Sequence[Accelerator], metric: str) -> tuple[go.Figure, go.Figure]:
+    """The chosen spec across the parts shown, and their dense peaks per precision."""
+    note = charts.footnote()
+    return (
+        figures.spec_bars(shown, metric, footnote=note),
+        figures.flops_bars(shown, footnote=note),
+    )
+
 
 # Column → short header; the unit and the help text come from the model's field description.
 COLUMNS: dict[str, str] = {

@@ -32,6 +32,8 @@ def result_or_stop(scenario: Scenario) -> Result:
         if not state.presenting():
             st.page_link("pages/scenario.py", label="Change the scenario", icon="🛠️")
         st.stop()
+    if not result.balance.ok:
+        st.warning(result.balance.message(), icon="⚖️")
     return result
 
 

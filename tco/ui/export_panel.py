@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from tco.export import formats, images, pptx_deck
+from tco.export import chart_figures, formats, images, pptx_deck, tables
 from tco.export.report import Report, build_report
 from tco.io.scenario_files import MAX_BYTES, load_scenario
 from tco.models import Scenario
@@ -148,3 +148,63 @@ def scenario_upload() -> None:
         state.set_current(scenario)
         st.session_state[_MESSAGE] = ("success", f"Opened “{md(scenario.name)}”.")
     st.rerun()
+
+
+CHART_NAMES = chart_figures.CHART_NAMES
+IMAGE_FORMATS = ["png", "svg"]
+
+
+def deck_sections(compare: bool) -> None:
+    """The slide chooser and the deck builder."""
+    offered = pptx_deck.sections_offered(compare)
+    sections = st.multiselect(
+        "Slides",
+        offered,
+        default=[s for s in pptx_deck.DEFAULT_SECTIONS if s in offered],
+        format_func=pptx_deck.SECTIONS.get,
+        key="export.sections",
+    )
+    deck_builder(state.current(), pptx_deck.check_sections(sections) if sections else (), compare)
+
+
+def data_downloads(scenario: Scenario, compare: bool) -> None:
+    """The workbook and one CSV per table, or why there is no data."""
+    try:
+        built = report(scenario, compare)
+    except TcoError as exc:
+        st.error(f"No data to export: {md(str(exc))}", icon="🚫")
+        return
+    xlsx = formats.export_file(built, "xlsx")
+    st.download_button(
+        "All tables as XLSX (one sheet each)",
+        xlsx.data,
+        file_name=xlsx.filename,
+        mime=xlsx.mime,
+        key="export.xlsx",
+        type="primary",
+        icon="⬇️",
+    )
+    st.caption("Or one table as CSV (units in the headers):")
+    for column, name in zip(st.columns(len(tables.TABLE_NAMES)), tables.TABLE_NAMES, strict=True):
+        exported = formats.export_file(built, "csv", table=name)
+        column.download_button(
+            name.capitalize(),
+            exported.data,
+            file_name=exported.filename,
+            mime=exported.mime,
+            key=f"export.csv.{name}",
+        )
+
+
+def scenario_downloads(scenario: Scenario) -> None:
+    """The scenario as YAML and JSON files, and the upload that replaces it."""
+    for column, kind in zip(st.columns(2), ("yaml", "json"), strict=True):
+        exported = formats.scenario_file(scenario, kind)
+        column.download_button(
+            f"Download as {kind.upper()}",
+            exported.data,
+            file_name=exported.filename,
+            mime=exported.mime,
+            key=f"export.scenario.{kind}",
+        )
+    scenario_upload()

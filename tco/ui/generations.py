@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 
+import plotly.graph_objects as go
 import streamlit as st
 from pydantic import ValidationError
 
@@ -9,7 +10,8 @@ from tco.analysis.variants import build
 from tco.models import Accelerator, Scenario
 from tco.models.errors import TcoError
 from tco.models.variant import Variant
-from tco.ui import cached
+from tco.present import figures
+from tco.ui import cached, charts
 from tco.ui.data import catalogue, catalogue_key
 
 Answer = tuple[list[tuple[Accelerator, float]], list[str]]
@@ -51,3 +53,17 @@ def costs(scenario: Scenario, parts: Sequence[Accelerator]) -> Answer:
         memo.clear()
     memo[key] = (served, left_out)
     return served, left_out
+
+
+def chart(served: list[tuple[Accelerator, float]], scenario: Scenario) -> go.Figure:
+    return figures.generations(served, footnote=charts.footnote(scenario))
+
+
+def undated(served: list[tuple[Accelerator, float]]) -> str | None:
+    """Parts left off the chart for want of a launch year, in one line (None if none)."""
+    names = [a.label for a, _ in served if not a.launch_year]
+    return (
+        f"No launch year in the catalogue, so not on the chart: {', '.join(names)}."
+        if names
+        else None
+    )

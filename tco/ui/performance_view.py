@@ -1,12 +1,104 @@
-"""Tables for the Performance page: operating points at the targets, and MLPerf validation."""
+"""The Performance page's parts: choices, curves and points, the roofline, MLPerf validation."""
 
 import statistics
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import pandas as pd
+import plotly.graph_objects as go
 
-from tco.models import BOUND_LABELS, OperatingPoint
+from tco.data.catalogue import Catalogue
+from tco.models import BOUND_LABELS, OperatingPoint, Precision, Scenario, Workload
+from tco.models.errors import TcoError
+from tco.models.units import MS_PER_S
 from tco.performance import mlperf
-from tco.ui.fmt import number, percent
+from tco.present import figures
+from tco.ui import cached, charts
+from tco.ui.fmt import md, number, percent
+
+PRECISIONS = [p.value for p in Precision]
+MAX_PARTS = 6
+
+
+def as_precision(value: str) -> Precision:
+    return Precision(value)
+
+
+def default_parts(scenario: Scenario, cat: Catalogue) -> list[str]:
+    """The scenario's part and the newest part of each of the two vendors with the most parts
+    in the catalogue (the usual question: how does mine compare with the latest?)."""
+    vendors = [v for v, _ in Counter(a.vendor for a in cat.accelerators.values()).most_common(2)]
+    newest = [
+        max(
+            (a for a in cat.accelerators.values() if a.vendor == vendor and a.launch_year),
+            key=lambda a: (a.launch_year, a.memory_bandwidth_tb_per_s),
+        ).id
+        for vendor in vendors
+    ]
+    return list(dict.fromkeys([scenario.accelerator_id, *newest]))
+
+
+def workload_label(workload: Workload, cat: Catalogue) -> str:
+    return f"{workload.name} ({cat.models[workload.model_id].name})"
+
+
+@dataclass
+class Curves:
+    """Throughput curves and the point at the workload's targets per part, and problems."""
+
+    curves: dict[str, list[OperatingPoint]] = field(default_factory=dict)
+    points: dict[str, OperatingPoint] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def curves(
+    workload: Workload,
+    parts: list[str],
+    precision: Precision,
+    cat: Catalogue,
+    progress: Callable[[float, str], None],
+) -> Curves:
+    """Each part's curve and its point at the workload's latency targets, or why not."""
+    chosen = workload.model_copy(update={"precision": precision})
+    out = Curves()
+    for index, part in enumerate(parts):
+        label = cat.accelerators[part].label
+        try:
+            out.curves[label] = cached.curve(
+                workload.model_id, part, precision, workload.input_tokens, workload.output_tokens
+            )
+            out.points[label] = cached.point(chosen, part)
+        except TcoError as exc:
+            out.problems.append(f"{label}: {exc}")
+        progress((index + 1) / len(parts), f"Computed {label}")
+    return out
+
+
+def interactivity_target_tokens_per_s(workload: Workload) -> float | None:
+    """Tokens per second each user must see to meet the time-per-token target [tokens/s]."""
+    return MS_PER_S / workload.tpot_max_ms if workload.tpot_max_ms else None
+
+
+def curves_figure(
+    result: Curves, workload: Workload, precision: Precision, cat: Catalogue
+) -> go.Figure:
+    note = (
+        f"{cat.models[workload.model_id].name}, {precision.value.upper()}, "
+        f"{workload.input_tokens:,} prompt + {workload.output_tokens:,} output tokens per "
+        "request; one serving system per part. Throughput model calibrated on MLPerf Inference."
+    )
+    return figures.throughput_curves(
+        result.curves,
+        min_interactivity_tokens_per_s=interactivity_target_tokens_per_s(workload),
+        footnote=note,
+    )
+
+
+def roofline_figure(parts: list[str], precision: Precision, cat: Catalogue) -> go.Figure:
+    return figures.roofline(
+        [cat.accelerators[p] for p in parts], precision, footnote=charts.footnote()
+    )
 
 
 def points_table(points: dict[str, OperatingPoint]) -> pd.DataFrame:
@@ -68,3 +160,11 @@ def validation_summary(rows: list[tuple[mlperf.Case, float]]) -> str:
                 f"largest {percent(max(errors))}"
             )
     return "; ".join(parts) + "."
+
+
+def validation_intro(rows: list[tuple[mlperf.Case, float]]) -> str:
+    return (
+        "Modelled against measured output tokens per second per accelerator, for published "
+        "MLPerf Inference results (median of the submissions in each case). "
+        + md(validation_summary(rows))
+    )

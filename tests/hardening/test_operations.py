@@ -36,7 +36,7 @@ def test_an_error_is_one_json_line_with_an_id_and_no_message(capsys):
 @pytest.fixture
 def broken_summary(monkeypatch):
     """The Overview's summary raises an unexpected error quoting user text."""
-    from tco.ui import summary
+    from tco.present import summary
 
     def explode(*args, **kwargs):
         raise RuntimeError(USER_TEXT)

@@ -59,9 +59,11 @@ def test_performance_explains_a_precision_a_part_lacks(app):
     at = app("performance")
     at.selectbox(key="perf.precision.chat").set_value("fp4").run()
     assert not at.exception
-    assert any("FP4" in w.value for w in at.warning)  # H100 and MI300X lack FP4
-    assert [t["name"] for t in chart_spec(at, "perf.curves")["data"]][:1] == [
-        "NVIDIA B200 (HGX/DGX, SXM)"
+    # the default parts: the scenario's H100 (no FP4) and the newest NVIDIA and AMD parts
+    assert any("FP4" in w.value and "H100" in w.value for w in at.warning)
+    assert [t["name"] for t in chart_spec(at, "perf.curves")["data"]][:2] == [
+        "NVIDIA B300 (HGX/DGX, SXM, Blackwell Ultra)",
+        "AMD Instinct MI355X",
     ]
 
 

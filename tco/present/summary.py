@@ -1,11 +1,12 @@
 """Plain-language sentences about a result: what it costs and what drives the cost.
 
-Streamlit-free, so the deck export can use the same words as the dashboard.
+The dashboard and the deck use the same words.
 """
 
 from tco.data.catalogue import Catalogue
 from tco.models import Result, Scenario
-from tco.ui.fmt import number, percent, usd
+from tco.present.money import usd
+from tco.present.numbers import number, percent
 
 COMPONENT_NAMES = {
     "accelerators": "buying the accelerators",
