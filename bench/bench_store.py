@@ -16,8 +16,10 @@ import time
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
+from tco.data.presets import example_scenario
 from tco.data.store import Store
-from tco.models import Scenario
+
+CHAT = example_scenario(workload_ids=["chat"])  # one workload: chat on the default part
 
 WRITER = Path(__file__).resolve().parent.parent / "tests" / "hardening" / "store_writer.py"
 KILLS = int(os.environ.get("TCO_KILLS", "100"))
@@ -63,7 +65,7 @@ def kills(folder: Path) -> None:
 
 def threads(folder: Path, sessions: int = 16, writes: int = 20) -> None:
     store = Store(folder / "threads.duckdb")
-    scenario = Scenario.example()
+    scenario = CHAT
     failures: list[str] = []
 
     def session(index: int) -> None:

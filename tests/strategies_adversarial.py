@@ -27,6 +27,8 @@ from tco.data.presets import example_scenario
 from tco.io.scenario_files import MAX_BYTES, dump_scenario
 from tco.models import Accelerator, Deployment, Scenario, Workload
 
+CHAT = example_scenario(workload_ids=["chat"])  # one workload: chat on the default part
+
 CATALOGUE = builtin_catalogue()
 UNBOUNDED = 1e12
 """Upper end drawn for a number field without an upper bound."""
@@ -372,7 +374,7 @@ def _parent(data: object, path: tuple) -> object:
 @st.composite
 def mutated_scenario_dicts(draw) -> dict:
     """A full valid scenario document with one to three things broken."""
-    scenario = draw(extreme_scenarios()) if draw(st.booleans()) else Scenario.example()
+    scenario = draw(extreme_scenarios()) if draw(st.booleans()) else CHAT
     data = scenario.model_dump(mode="json")
     for _ in range(draw(st.integers(min_value=1, max_value=3))):
         paths = _paths(data)

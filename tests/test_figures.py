@@ -7,15 +7,17 @@ from datetime import date
 import plotly.graph_objects as go
 import pytest
 
+from tco.data.presets import example_scenario
 from tco.models import (
     Accelerator,
     MonteCarloResult,
     MonthResult,
     OperatingPoint,
-    Scenario,
     TornadoBar,
 )
 from tco.present import figures
+
+CHAT = example_scenario(workload_ids=["chat"])  # one workload: chat on the default part
 
 
 def _month(month: int, cost: float, cumulative: float = 0.0) -> MonthResult:
@@ -255,7 +257,7 @@ def test_generations_groups_by_vendor_and_skips_parts_without_a_launch_year():
 
 
 def test_footnote_names_the_assumptions_and_presentation_enlarges_it(catalogue):
-    text = figures.assumptions_footnote(Scenario.example(), catalogue, date(2026, 11, 29))
+    text = figures.assumptions_footnote(CHAT, catalogue, date(2026, 11, 29))
     assert "H100" in text
     assert "2026-11-29" in text
     fig = figures.cost_over_time({"A": [_month(1, 1.0)]}, footnote=text)

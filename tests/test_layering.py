@@ -1,27 +1,43 @@
-"""Architecture guard rails: the engine never imports Streamlit; it raises, never asserts."""
+"""Architecture guard rails (issue 11): the layout shows the design, and stays that way.
+
+The engine never imports Streamlit and raises rather than asserts; pages only render what
+tco.ui gives them; the top of tco/ holds only subpackages; no module grows past 400 lines;
+no two modules import each other, directly or round a loop.
+"""
 
 import ast
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ENGINE_FILES = [
-    p for p in (ROOT / "tco").rglob("*.py") if "ui" not in p.relative_to(ROOT / "tco").parts
-]
+TCO = ROOT / "tco"
+ENGINE_FILES = [p for p in TCO.rglob("*.py") if "ui" not in p.relative_to(TCO).parts]
+PAGE_FILES = [ROOT / "app.py", *(ROOT / "pages").glob("*.py")]
+MAX_MODULE_LINES = 400
 
 
-def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text())
+def _imported(path: Path) -> set[str]:
+    """Every module name an `import` or `from … import` in the file names (full dotted)."""
     names = set()
-    for node in ast.walk(tree):
+    for node in ast.walk(ast.parse(path.read_text())):
         if isinstance(node, ast.Import):
-            names.update(alias.name.split(".")[0] for alias in node.names)
+            names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module.split(".")[0])
+            names.add(node.module)
     return names
 
 
+def _roots(path: Path) -> set[str]:
+    return {name.split(".")[0] for name in _imported(path)}
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
 def test_engine_does_not_import_streamlit():
-    offenders = [str(p.relative_to(ROOT)) for p in ENGINE_FILES if "streamlit" in _imports(p)]
+    offenders = [str(p.relative_to(ROOT)) for p in ENGINE_FILES if "streamlit" in _roots(p)]
     assert ENGINE_FILES
     assert offenders == []
 
@@ -36,11 +52,86 @@ def test_engine_uses_no_assert_statements():
     assert offenders == []
 
 
-def test_pages_do_not_import_engine_internals_that_compute():
-    """Pages render what tco returns; they never import numpy to compute figures themselves."""
-    offenders = [
-        str(p.relative_to(ROOT))
-        for p in [ROOT / "app.py", *(ROOT / "pages").glob("*.py")]
-        if "numpy" in _imports(p)
-    ]
+def test_pages_import_only_streamlit_the_standard_library_and_tco_ui():
+    """Pages render what tco.ui gives them: no pandas or numpy, no engine, no figures."""
+    offenders = []
+    for path in PAGE_FILES:
+        for name in _imported(path):
+            root = name.split(".")[0]
+            allowed = (
+                root == "streamlit"
+                or name == "tco.ui"
+                or name.startswith("tco.ui.")
+                or (root in sys.stdlib_module_names and root != "tco")
+            )
+            if not allowed:
+                offenders.append(f"{path.relative_to(ROOT)}: {name}")
+    assert len(PAGE_FILES) > 5
     assert offenders == []
+
+
+def test_the_top_of_tco_holds_only_subpackages():
+    loose = sorted(p.name for p in TCO.glob("*.py") if p.name not in ("__init__.py", "__main__.py"))
+    assert loose == []
+
+
+def test_no_module_is_longer_than_400_lines():
+    long = {
+        str(p.relative_to(ROOT)): n
+        for p in TCO.rglob("*.py")
+        if (n := len(p.read_text().splitlines())) > MAX_MODULE_LINES
+    }
+    assert long == {}
+
+
+def _graph() -> dict[str, set[str]]:
+    """tco module → the tco modules it imports (a `from pkg import mod` counts as pkg.mod)."""
+    modules = {_module_name(p): p for p in TCO.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        targets = set()
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                found = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                found = [f"{node.module}.{alias.name}" for alias in node.names]
+                found = [f if f in modules else node.module for f in found]
+            else:
+                continue
+            targets.update(f for f in found if f in modules and f != name)
+        graph[name] = targets
+    return graph
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import loop (a list of modules that ends where it starts), or None."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        path.append(node)
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                return [*path[path.index(nxt) :], nxt]
+            if nxt not in state and (found := visit(nxt)):
+                return found
+        path.pop()
+        state[node] = 2
+        return None
+
+    for start in sorted(graph):
+        if start not in state and (found := visit(start)):
+            return found
+    return None
+
+
+def test_no_import_cycle_in_tco():
+    graph = _graph()
+    assert len(graph) > 50
+    assert _cycle(graph) is None
+
+
+def test_the_cycle_finder_finds_a_loop():
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert _cycle({"a": {"b"}, "b": set()}) is None

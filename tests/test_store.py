@@ -2,9 +2,12 @@
 
 import pytest
 
+from tco.data.presets import example_scenario
 from tco.data.store import Store
-from tco.models import Accelerator, Scenario
+from tco.models import Accelerator
 from tco.models.errors import TcoError
+
+CHAT = example_scenario(workload_ids=["chat"])  # one workload: chat on the default part
 
 
 def _custom(**changes) -> Accelerator:
@@ -51,7 +54,7 @@ def test_catalogue_merges_custom_parts(catalogue):
 
 def test_scenarios_save_list_load_delete():
     store = Store()
-    scenario = Scenario.example().model_copy(update={"customer_name": "ACME bank"})
+    scenario = CHAT.model_copy(update={"customer_name": "ACME bank"})
     name = store.save_scenario(scenario, "ACME bank, proposal B")
     assert name == "ACME bank, proposal B"
     listed = store.saved_scenarios()
@@ -66,7 +69,7 @@ def test_scenarios_save_list_load_delete():
 
 def test_saving_under_an_existing_name_replaces_it():
     store = Store()
-    first = Scenario.example()
+    first = CHAT
     second = first.model_copy(update={"horizon_months": 36})
     store.save_scenario(first, "variant")
     store.save_scenario(second, "variant")
@@ -76,4 +79,4 @@ def test_saving_under_an_existing_name_replaces_it():
 
 def test_blank_names_are_refused():
     with pytest.raises(TcoError, match="needs a name"):
-        Store().save_scenario(Scenario.example(), "   ")
+        Store().save_scenario(CHAT, "   ")

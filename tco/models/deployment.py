@@ -95,7 +95,9 @@ class DeploymentPreset(Deployment):
         )
 
     def as_deployment(self) -> Deployment:
-        return Deployment(**self.model_dump(include=set(Deployment.model_fields)))
+        """The scenario's deployment: the preset's terms, without its prose (which stays in
+        the catalogue rather than in every scenario file and link)."""
+        return Deployment(**self.model_dump(include=set(Deployment.model_fields) - {"notes"}))
 
     @classmethod
     def example(cls) -> "DeploymentPreset":
@@ -107,7 +109,7 @@ class DeploymentPreset(Deployment):
             default_cooling_id="air",
             default_site_id="us-virginia",
             peak_to_average=1.5,
-            maintenance_frac_per_year=0.04,
+            maintenance_frac_per_year=0.08,
             software_usd_per_accelerator_year=4500,
             staff_usd_per_accelerator_year=800,
         )

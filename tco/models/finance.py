@@ -80,22 +80,23 @@ class CapexAssumptions(StrictModel):
 
 
 class Operations(StrictModel):
-    """Yearly running costs besides energy."""
+    """Yearly running costs besides energy. The defaults are the default deployment preset's
+    (data/deployments.csv, enterprise-on-prem; tests/test_defaults.py keeps them equal)."""
 
     maintenance_frac_per_year: float = Field(
-        default=0.04,
+        default=0.08,
         ge=0,
         le=1,
         description="Hardware support and spares per year, share of hardware capex [0-1/yr].",
     )
     software_usd_per_accelerator_year: float = Field(
-        default=0.0,
+        default=4500.0,
         ge=0,
         le=1e6,
         description="Software licences per accelerator per year [USD/yr].",
     )
     staff_usd_per_accelerator_year: float = Field(
-        default=400.0,
+        default=800.0,
         ge=0,
         le=1e6,
         description="Operations staff cost per accelerator per year [USD/yr].",

@@ -94,11 +94,3 @@ class Scenario(StrictModel):
                 "edge or hybrid deployment, or clear 'sovereign'"
             )
         return self
-
-    @classmethod
-    def example(cls) -> "Scenario":
-        return cls(
-            name="Example: Llama 3.3 70B chat on H100",
-            accelerator_id="nvidia-h100-sxm",
-            workloads=[Workload.example()],
-        )

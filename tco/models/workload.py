@@ -51,10 +51,10 @@ class Workload(StrictModel):
             name="Chat assistant",
             model_id="llama-3.3-70b",
             precision=Precision.FP8,
-            input_tokens=1000,
-            output_tokens=400,
-            ttft_max_ms=2000,
-            tpot_max_ms=50,
+            input_tokens=1024,
+            output_tokens=1024,
+            ttft_max_ms=450,
+            tpot_max_ms=40,
         )
 
 

@@ -9,14 +9,17 @@ random moments and check that everything reported ``ok`` is still in the file.
 
 import sys
 
+from tco.data.presets import example_scenario
 from tco.data.store import Store
-from tco.models import Accelerator, Scenario
+from tco.models import Accelerator
 from tco.models.errors import TcoError
+
+CHAT = example_scenario(workload_ids=["chat"])  # one workload: chat on the default part
 
 
 def main(path: str, prefix: str, count: int) -> None:
     store = Store(path)
-    scenario = Scenario.example()
+    scenario = CHAT
     part = Accelerator.example().model_dump()
     for index in range(count):
         name = f"{prefix}-{index}"

@@ -9,6 +9,8 @@ from tco.engine import run
 from tco.io.scenario_files import ScenarioFileError, dump_scenario, load_scenario
 from tco.models import Accelerator, Demand, Scenario, Workload
 
+CHAT = example_scenario(workload_ids=["chat"])  # one workload: chat on the default part
+
 
 def _own_part(**figures) -> Accelerator:
     base = Accelerator.example().model_dump() | {"id": "custom-odd", "custom": True}
@@ -69,14 +71,12 @@ def test_names_with_line_breaks_give_one_line_reasons():
     workload = Workload.example().model_copy(
         update={"name": "first line\nsecond line", "model_id": "deepseek-r1"}
     )
-    scenario = Scenario.example().model_copy(
-        update={"accelerator_id": "nvidia-l4", "workloads": [workload]}
-    )
+    scenario = CHAT.model_copy(update={"accelerator_id": "nvidia-l4", "workloads": [workload]})
     assert check_run(scenario) == "infeasible"
 
 
 def test_a_valid_scenario_file_still_loads():
-    assert check_load(Scenario.example().model_dump_json()).startswith("loaded+")
+    assert check_load(CHAT.model_dump_json()).startswith("loaded+")
 
 
 @pytest.mark.parametrize(
@@ -107,7 +107,5 @@ def test_a_name_with_a_yaml_line_break_survives_the_scenario_file(name):
     """Round trip in test_fuzz_files.py: PyYAML wrote U+0085 (NEL) raw inside quotes and
     read it back as a space, so a saved file changed the name."""
     workload = Workload.example().model_dump() | {"name": name, "share_frac": 1.0}
-    scenario = Scenario.model_validate(
-        Scenario.example().model_dump() | {"name": name, "workloads": [workload]}
-    )
+    scenario = Scenario.model_validate(CHAT.model_dump() | {"name": name, "workloads": [workload]})
     assert load_scenario(dump_scenario(scenario, "yaml")) == scenario

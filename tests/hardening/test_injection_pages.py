@@ -18,8 +18,10 @@ from markup import (
 from tco.data.presets import example_scenario
 from tco.data.store import Store
 from tco.io.links import encode
-from tco.models import Accelerator, Scenario
+from tco.models import Accelerator
 from tco.ui.upload import template_csv
+
+CHAT = example_scenario(workload_ids=["chat"])  # one workload: chat on the default part
 
 PAGES = ["overview", "scenario", "compare", "uncertainty", "performance", "catalogue", "export"]
 
@@ -77,7 +79,7 @@ def test_reasons_quoting_hostile_names_show_them_as_text(infeasible_link, page):
 
 def test_a_crafted_link_is_refused_and_its_reason_shown_as_text():
     """The reason names the unknown field, which the link's author chose."""
-    crafted = Scenario.example().model_dump(mode="json") | {SCENARIO_NAME: 1}
+    crafted = CHAT.model_dump(mode="json") | {SCENARIO_NAME: 1}
     at = open_page(s=json.dumps(crafted))
     assert not at.exception
     assert at.warning, "the link problem is shown"

@@ -7,9 +7,11 @@ import sys
 import pytest
 from apptest_pages import open_page
 
+from tco.data.presets import example_scenario
 from tco.io.links import encode
-from tco.models import Scenario
 from tco.ops import logs
+
+CHAT = example_scenario(workload_ids=["chat"])  # one workload: chat on the default part
 
 USER_TEXT = "ACME Bank: 12,000 GPUs at $9,999"
 
@@ -50,7 +52,7 @@ def test_in_a_server_a_page_error_is_one_line_with_an_id_and_logged_without_user
     from tco.ui import guard
 
     monkeypatch.setattr(guard, "serving", lambda: True)
-    scenario = Scenario.example().model_copy(update={"customer_name": USER_TEXT[:40]})
+    scenario = CHAT.model_copy(update={"customer_name": USER_TEXT[:40]})
     at = open_page(s=encode(scenario))
     assert not at.exception
     [shown] = [e.value for e in at.error]

@@ -14,8 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from tco.data.presets import example_scenario
 from tco.data.store import Store
-from tco.models import Accelerator, Scenario
+from tco.models import Accelerator
+
+CHAT = example_scenario(workload_ids=["chat"])  # one workload: chat on the default part
 
 WRITER = Path(__file__).with_name("store_writer.py")
 ROUNDS = 6
@@ -76,7 +79,7 @@ def test_sigkill_in_the_middle_of_writes_loses_nothing_committed(tmp_path):
 def test_concurrent_sessions_in_one_server_lose_nothing(tmp_path):
     """Streamlit serves every session from threads of one process sharing one Store."""
     store = Store(tmp_path / "store.duckdb")
-    scenario = Scenario.example()
+    scenario = CHAT
     part = Accelerator.example().model_dump()
     errors: list[BaseException] = []
 

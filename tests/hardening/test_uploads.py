@@ -17,15 +17,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies_adversarial import HOSTILE_JSON, HOSTILE_TEXT, HOSTILE_YAML, WRONG_VALUES
 
+from tco.data.presets import example_scenario
 from tco.data.store import Store
 from tco.io.links import encode
 from tco.io.scenario_files import dump_scenario
-from tco.models import Accelerator, Scenario
+from tco.models import Accelerator
 from tco.models.errors import TcoError
 from tco.ui.export_panel import check_upload
 from tco.ui.fmt import md
 from tco.ui.state import LINK_PARAM
 from tco.ui.upload import MAX_UPLOAD_BYTES, UploadError, parse_accelerator_csv, template_csv
+
+CHAT = example_scenario(workload_ids=["chat"])  # one workload: chat on the default part
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER, ROW = template_csv().splitlines()
@@ -132,14 +135,14 @@ def test_a_refused_csv_upload_stores_nothing(name, data, reason):
         ("scenario.json", b"\x89PNG\r\n\x1a\n\x00\x00"),
         ("scenario.json", b"[1, 2]"),
         ("scenario.yaml", b"x: " + b"y" * 300_000),
-        ("scenario.yaml", dump_scenario(Scenario.example()).replace("nvidia-h100-sxm",
+        ("scenario.yaml", dump_scenario(CHAT).replace("nvidia-h100-sxm",
                                                                     "nope").encode()),
     ],
     ids=["python tag", "alias bomb", "huge integer", "a png file", "a list", "too large",
          "unknown id"],
 )  # fmt: skip
 def test_a_refused_scenario_upload_changes_nothing(name, data):
-    before = Scenario.example().model_copy(update={"name": "Kept"})
+    before = CHAT.model_copy(update={"name": "Kept"})
     at = open_page("export", **{LINK_PARAM: encode(before)})
     at.file_uploader(key="export.upload").upload(name, data, "application/octet-stream").run()
     assert not at.exception
@@ -150,7 +153,7 @@ def test_a_refused_scenario_upload_changes_nothing(name, data):
 
 def test_an_accepted_scenario_upload_replaces_the_scenario():
     """The other side of the refusals above: a good file does change the scenario."""
-    uploaded = Scenario.example().model_copy(update={"name": "Uploaded"})
+    uploaded = CHAT.model_copy(update={"name": "Uploaded"})
     at = open_page("export")
     at.file_uploader(key="export.upload").upload(
         "s.yaml", dump_scenario(uploaded).encode(), "application/x-yaml"

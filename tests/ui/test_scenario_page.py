@@ -7,6 +7,8 @@ from tco.data.store import Store
 from tco.io.links import decode, encode
 from tco.ui.fmt import md
 
+CHAT = example_scenario(workload_ids=["chat"])  # one workload: chat on the default part
+
 
 def _cost(at) -> str:
     return next(m.value for m in at.metric if m.label == "Cost per M tokens")
@@ -77,7 +79,7 @@ def test_an_infeasible_choice_says_why(app):
 
 
 def test_adding_a_preset_workload_keeps_shares_at_100_percent(app):
-    chat_only = example_scenario(workload_ids=["chat"])
+    chat_only = CHAT
     at = app("scenario", s=encode(chat_only))
     at.selectbox(key="workloads.preset").set_value("rag")
     at.button(key="workloads.add").click().run()
