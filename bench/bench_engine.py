@@ -12,11 +12,11 @@ import time
 
 import numpy as np
 
-from tco.catalogue import builtin_catalogue
+from tco.analysis.uncertainty import monte_carlo, sweep, tornado
+from tco.data.catalogue import builtin_catalogue
+from tco.data.presets import example_scenario
 from tco.engine import run
 from tco.models import Demand, Finance, Overrides
-from tco.presets import example_scenario
-from tco.uncertainty import monte_carlo, sweep, tornado
 
 FIVE_WORKLOADS = ["chat", "rag", "code", "batch", "reasoning"]
 PRESETS = ("hyperscale-owned", "enterprise-on-prem", "colocation", "cloud-reserved-3y", "hybrid")

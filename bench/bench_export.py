@@ -4,10 +4,10 @@ SVG per chart with a warm Chrome (target ≤ 1 s per PNG), plus Chrome's cold st
 import statistics
 import time
 
+from tco.data.presets import default_scenario
 from tco.export import chart_figures, images, tables
 from tco.export.pptx_deck import DEFAULT_SECTIONS, SECTIONS, build_deck
 from tco.export.report import build_report
-from tco.presets import default_scenario
 
 DECK_TARGET_S = 2.0
 PNG_TARGET_S = 1.0

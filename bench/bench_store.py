@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
+from tco.data.store import Store
 from tco.models import Scenario
-from tco.store import Store
 
 WRITER = Path(__file__).resolve().parent.parent / "tests" / "hardening" / "store_writer.py"
 KILLS = int(os.environ.get("TCO_KILLS", "100"))

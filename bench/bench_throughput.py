@@ -13,7 +13,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from tco.catalogue import builtin_catalogue
+from tco.data.catalogue import builtin_catalogue
 from tco.models import Precision
 from tco.performance import operating_point, throughput_curve
 from tco.performance.calibration import efficiency, globals_, stack_of

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from tco import figures
 from tco.models import Precision
+from tco.present import figures
 from tco.ui import accelerator_form, charts, generations, state
 from tco.ui import catalogue_view as view
 from tco.ui.data import catalogue

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from tco import figures
-from tco.errors import TcoError
+from tco.models.errors import TcoError
+from tco.present import figures
 from tco.ui import cached, charts, compare_view, components, state
 from tco.ui.fmt import md
 from tco.ui.variants import crossover_month
@@ -72,9 +72,9 @@ with right:
     if comparison.feasible:
         charts.show(
             figures.waterfall(
-                (a_name.split(":")[0], comparison.a_usd_per_million),
+                (a_name.split(":")[0], comparison.a_usd_per_million_tokens),
                 compare_view.steps(comparison),
-                (b_name.split(":")[0], comparison.b_usd_per_million),
+                (b_name.split(":")[0], comparison.b_usd_per_million_tokens),
                 title=f"What explains the difference from A to {b_name.split(':')[0]}",
                 footnote=footnote,
             ),

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from tco.errors import TcoError
 from tco.export import chart_figures, formats, pptx_deck, tables
+from tco.models.errors import TcoError
 from tco.ui import export_panel as panel
 from tco.ui import state
 from tco.ui.fmt import md

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from tco import figures
+from tco.present import figures
 from tco.ui import charts, components, state, summary
 from tco.ui.data import catalogue
 from tco.ui.fmt import md, number, power_kw, usd
@@ -18,11 +18,11 @@ st.markdown(md(summary.summary(result, scenario, accelerator.label)))
 help_of = {name: info.description for name, info in type(result).model_fields.items()}
 components.metric_row(
     [
-        ("Cost per M tokens", usd(result.cost_per_million_tokens_usd),
+        ("Cost per M tokens", usd(result.cost_usd_per_million_tokens),
          "Blended over input and output tokens and over the horizon; idle hours included."),
-        ("Input, per M tokens", usd(result.cost_per_million_input_tokens_usd),
+        ("Input, per M tokens", usd(result.cost_usd_per_million_input_tokens),
          "Cost per million prompt tokens."),
-        ("Output, per M tokens", usd(result.cost_per_million_output_tokens_usd),
+        ("Output, per M tokens", usd(result.cost_usd_per_million_output_tokens),
          "Cost per million generated tokens."),
         ("Accelerators", number(result.accelerators), help_of["accelerators"]),
         ("Racks", number(result.racks), "Racks in month 1 at the planned rack power."),
@@ -45,7 +45,7 @@ with left:
     charts.show(
         figures.cost_over_time(
             {scenario.name: result.timeline},
-            api_usd_per_million=result.api_usd_per_million_tokens,
+            api_usd_per_million_tokens=result.api_usd_per_million_tokens,
             footnote=footnote,
         ),
         key="overview.cost_over_time",

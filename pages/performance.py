@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from tco import figures
-from tco.errors import TcoError
 from tco.models import Precision
+from tco.models.errors import TcoError
+from tco.present import figures
 from tco.ui import cached, charts, components, performance_view, state
 from tco.ui.data import catalogue
 from tco.ui.fmt import md

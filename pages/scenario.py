@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from tco.errors import TcoError
+from tco.models.errors import TcoError
 from tco.ui import cached, components, scenario_form, state, summary
 from tco.ui import scenario_specs as specs
 from tco.ui.catalogue_view import summary_line
@@ -22,7 +22,7 @@ else:
     if result.feasible:
         components.metric_row(
             [
-                ("Cost per M tokens", usd(result.cost_per_million_tokens_usd),
+                ("Cost per M tokens", usd(result.cost_usd_per_million_tokens),
                  "Blended over the horizon; see the Overview for the detail."),
                 ("Accelerators", number(result.accelerators), "Fleet in month 1."),
                 ("Racks", number(result.racks), "Racks in month 1."),

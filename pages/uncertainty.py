@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from tco import figures
-from tco.errors import TcoError
+from tco.models.errors import TcoError
+from tco.present import figures
 from tco.ui import cached, charts, components, state
 from tco.ui.fmt import md, usd
 
@@ -37,13 +37,13 @@ except TcoError as exc:
 
 components.metric_row(
     [
-        ("P10 per M tokens", usd(mc.horizon_p10_usd_per_million),
+        ("P10 per M tokens", usd(mc.horizon_p10_usd_per_million_tokens),
          "One in ten samples costs less than this over the horizon."),
-        ("P50 (median)", usd(mc.horizon_p50_usd_per_million),
+        ("P50 (median)", usd(mc.horizon_p50_usd_per_million_tokens),
          "Half the samples cost less than this."),
-        ("P90", usd(mc.horizon_p90_usd_per_million),
+        ("P90", usd(mc.horizon_p90_usd_per_million_tokens),
          "Nine in ten samples cost less than this."),
-        ("This scenario", usd(result.cost_per_million_tokens_usd),
+        ("This scenario", usd(result.cost_usd_per_million_tokens),
          "The deterministic figure the other pages show."),
     ]
 )  # fmt: skip
@@ -53,7 +53,7 @@ charts.show(
     key="unc.fan",
 )
 charts.show(
-    figures.tornado(bars, base_usd_per_million=result.cost_per_million_tokens_usd,
+    figures.tornado(bars, base_usd_per_million_tokens=result.cost_usd_per_million_tokens,
                     footnote=footnote),
     key="unc.tornado",
 )  # fmt: skip

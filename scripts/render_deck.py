@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tco.data.presets import default_scenario  # noqa: E402
 from tco.export.pptx_deck import SECTIONS, build_deck  # noqa: E402
 from tco.export.report import build_report  # noqa: E402
-from tco.presets import default_scenario  # noqa: E402
-from tco.scenario_io import load_scenario_file  # noqa: E402
+from tco.io.scenario_files import load_scenario_file  # noqa: E402
 
 PACKAGES = ["libreoffice-impress", "poppler-utils", "fonts-crosextra-carlito"]
 

@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 
 from e2e_helpers import CHROMIUM, CHROMIUM_ARGS, free_port, start_server  # noqa: E402
 
-from tco.presets import default_scenario  # noqa: E402
+from tco.data.presets import default_scenario  # noqa: E402
 from tco.ui import link, variants  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"

@@ -16,6 +16,6 @@ def _isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(scope="session")
 def catalogue():
-    from tco.catalogue import builtin_catalogue
+    from tco.data.catalogue import builtin_catalogue
 
     return builtin_catalogue()

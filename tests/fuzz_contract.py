@@ -12,11 +12,11 @@ import os
 from hypothesis import HealthCheck, settings
 from pydantic import ValidationError
 
-from tco.catalogue import Catalogue
+from tco.data.catalogue import Catalogue
 from tco.engine import run
-from tco.errors import TcoError, one_line
+from tco.io.scenario_files import load_scenario
 from tco.models import Result, Scenario
-from tco.scenario_io import load_scenario
+from tco.models.errors import TcoError, one_line
 from tco.ui.link import decode
 
 MAX_REASON_CHARS = 600

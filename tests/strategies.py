@@ -7,8 +7,8 @@ purchase price, a cloud price and published power, so every deployment kind can 
 
 from hypothesis import strategies as st
 
+from tco.data.presets import example_scenario
 from tco.models import Demand, Finance, Overrides, Scenario
-from tco.presets import example_scenario
 
 PRICED_ACCELERATORS = ("nvidia-h100-sxm", "nvidia-h200-sxm", "nvidia-b200")
 DEPLOYMENTS = (

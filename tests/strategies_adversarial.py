@@ -22,10 +22,10 @@ import yaml
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
-from tco.catalogue import Catalogue, builtin_catalogue
+from tco.data.catalogue import Catalogue, builtin_catalogue
+from tco.data.presets import example_scenario
+from tco.io.scenario_files import MAX_BYTES, dump_scenario
 from tco.models import Accelerator, Deployment, Scenario, Workload
-from tco.presets import example_scenario
-from tco.scenario_io import MAX_BYTES, dump_scenario
 
 CATALOGUE = builtin_catalogue()
 UNBOUNDED = 1e12

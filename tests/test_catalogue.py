@@ -7,7 +7,14 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tco.catalogue import DATA_DIR, TABLES, CatalogueError, load_catalogue, table_columns, to_duckdb
+from tco.data.catalogue import (
+    DATA_DIR,
+    TABLES,
+    CatalogueError,
+    load_catalogue,
+    table_columns,
+    to_duckdb,
+)
 
 REQUIRED_ACCELERATORS = [
     "nvidia-a100-sxm-80gb", "nvidia-h100-sxm", "nvidia-h100-nvl", "nvidia-h200-sxm",
@@ -78,7 +85,7 @@ def test_kv_bytes_from_architecture_match_published_figures(catalogue):
 
 def test_moe_expert_split_reproduces_mixtral():
     """Mixtral 8x7B: ~5.6B per expert and ~1.6B shared (Jiang et al. 2024, arXiv:2401.04088)."""
-    from tco.catalogue import builtin_catalogue
+    from tco.data.catalogue import builtin_catalogue
 
     mixtral = builtin_catalogue().models["mixtral-8x7b"]
     assert mixtral.expert_params_b == pytest.approx(5.64, abs=0.05)
@@ -161,7 +168,7 @@ def test_data_readme_is_generated_from_the_models():
     import subprocess
     import sys
 
-    from tco.catalogue import DATA_DIR
+    from tco.data.catalogue import DATA_DIR
 
     done = subprocess.run(
         [sys.executable, str(DATA_DIR.parent / "scripts" / "data_readme.py"), "--check"],

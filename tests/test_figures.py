@@ -7,7 +7,6 @@ from datetime import date
 import plotly.graph_objects as go
 import pytest
 
-from tco import figures
 from tco.models import (
     Accelerator,
     MonteCarloResult,
@@ -16,6 +15,7 @@ from tco.models import (
     Scenario,
     TornadoBar,
 )
+from tco.present import figures
 
 
 def _month(month: int, cost: float, cumulative: float = 0.0) -> MonthResult:
@@ -29,7 +29,7 @@ def _month(month: int, cost: float, cumulative: float = 0.0) -> MonthResult:
         capital_charge_usd=1e5,
         opex_usd=5e4,
         cost_usd=1.5e5,
-        cost_per_million_tokens_usd=cost,
+        cost_usd_per_million_tokens=cost,
         cumulative_cash_usd=cumulative,
         rental_cumulative_cash_usd=cumulative * 1.5,
         energy_kwh=1e5,
@@ -70,21 +70,21 @@ def _bar(label: str, low: float, high: float) -> TornadoBar:
         low_value=1,
         high_value=2,
         unit="x",
-        cost_at_low_usd_per_million=low,
-        cost_at_high_usd_per_million=high,
-        swing_usd_per_million=abs(high - low),
+        cost_at_low_usd_per_million_tokens=low,
+        cost_at_high_usd_per_million_tokens=high,
+        swing_usd_per_million_tokens=abs(high - low),
     )
 
 
 MC = MonteCarloResult(
     samples=200,
     months=[1, 2, 3],
-    p10_usd_per_million=[0.8, 0.7, 0.6],
-    p50_usd_per_million=[1.0, 0.9, 0.8],
-    p90_usd_per_million=[1.3, 1.2, 1.1],
-    horizon_p10_usd_per_million=0.7,
-    horizon_p50_usd_per_million=0.9,
-    horizon_p90_usd_per_million=1.2,
+    p10_usd_per_million_tokens=[0.8, 0.7, 0.6],
+    p50_usd_per_million_tokens=[1.0, 0.9, 0.8],
+    p90_usd_per_million_tokens=[1.3, 1.2, 1.1],
+    horizon_p10_usd_per_million_tokens=0.7,
+    horizon_p50_usd_per_million_tokens=0.9,
+    horizon_p90_usd_per_million_tokens=1.2,
     distributions={"electricity": "triangular ±30 %"},
 )
 H100 = Accelerator.example()
@@ -101,7 +101,7 @@ NO_PRICE = H100.model_copy(
 def every_figure() -> dict[str, go.Figure]:
     months = [_month(m, 1.0 / m, 1e6 * m) for m in range(1, 13)]
     return {
-        "cost_over_time": figures.cost_over_time({"A": months}, api_usd_per_million=0.9),
+        "cost_over_time": figures.cost_over_time({"A": months}, api_usd_per_million_tokens=0.9),
         "cost_breakdown": figures.cost_breakdown({"accelerators": 5e6, "energy": 1e6}),
         "cumulative_cost": figures.cumulative_cost(
             {"Own": [1e6 * m for m in range(1, 13)], "Rent": [1.5e6 * m for m in range(1, 13)]},
@@ -112,7 +112,8 @@ def every_figure() -> dict[str, go.Figure]:
             ("A", 1.0), [("Site", -0.2), ("Cooling", 0.05)], ("B", 0.85)
         ),
         "tornado": figures.tornado(
-            [_bar("Electricity", 0.9, 1.1), _bar("Price", 0.7, 1.4)], base_usd_per_million=1.0
+            [_bar("Electricity", 0.9, 1.1), _bar("Price", 0.7, 1.4)],
+            base_usd_per_million_tokens=1.0,
         ),
         "fan_chart": figures.fan_chart(MC),
         "throughput_curves": figures.throughput_curves(
@@ -153,16 +154,16 @@ def test_palette_is_okabe_ito():
 
 def test_cost_over_time_plots_each_month_and_the_api_line():
     months = [_month(m, 2.0 - m / 10) for m in range(1, 7)]
-    fig = figures.cost_over_time({"A": months, "B": months[:3]}, api_usd_per_million=1.2)
+    fig = figures.cost_over_time({"A": months, "B": months[:3]}, api_usd_per_million_tokens=1.2)
     assert [trace.name for trace in fig.data] == ["A", "B"]
-    assert list(fig.data[0].y) == [m.cost_per_million_tokens_usd for m in months]
+    assert list(fig.data[0].y) == [m.cost_usd_per_million_tokens for m in months]
     assert [shape.y0 for shape in fig.layout.shapes] == [1.2]
     assert fig.layout.showlegend is True
 
 
 @pytest.mark.parametrize("api", [None, float("nan"), float("inf")])
 def test_cost_over_time_leaves_out_a_missing_api_price(api):
-    fig = figures.cost_over_time({"A": [_month(1, 1.0)]}, api_usd_per_million=api)
+    fig = figures.cost_over_time({"A": [_month(1, 1.0)]}, api_usd_per_million_tokens=api)
     assert not fig.layout.shapes
     assert fig.layout.showlegend is False
 
@@ -198,7 +199,7 @@ def test_waterfall_starts_at_a_steps_through_changes_and_totals_at_b():
 
 def test_tornado_puts_the_widest_swing_on_top_around_the_base():
     fig = figures.tornado(
-        [_bar("Wide", 0.5, 1.8), _bar("Narrow", 0.95, 1.05)], base_usd_per_million=1.0
+        [_bar("Wide", 0.5, 1.8), _bar("Narrow", 0.95, 1.05)], base_usd_per_million_tokens=1.0
     )
     low, high = fig.data
     assert list(low.y) == ["Narrow", "Wide"]
@@ -210,10 +211,10 @@ def test_tornado_puts_the_widest_swing_on_top_around_the_base():
 def test_fan_chart_fills_between_p10_and_p90_around_the_median():
     fig = figures.fan_chart(MC)
     upper, lower, median = fig.data
-    assert list(upper.y) == MC.p90_usd_per_million
+    assert list(upper.y) == MC.p90_usd_per_million_tokens
     assert lower.fill == "tonexty"
-    assert list(lower.y) == MC.p10_usd_per_million
-    assert list(median.y) == MC.p50_usd_per_million
+    assert list(lower.y) == MC.p10_usd_per_million_tokens
+    assert list(median.y) == MC.p50_usd_per_million_tokens
 
 
 def test_throughput_curves_leave_out_infeasible_points():

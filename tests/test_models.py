@@ -6,7 +6,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 import tco.models as models
-from tco.errors import one_line
+from tco.models.errors import one_line
 
 MODEL_CLASSES = [
     getattr(models, name)
@@ -17,7 +17,7 @@ MODEL_CLASSES = [
     and name != "StrictModel"
 ]
 
-# Suffixes from the glossary in tco/units.py.
+# Suffixes from the glossary in tco/models/units.py.
 UNIT_SUFFIXES = (
     "_w", "_kw", "_mw", "_kwh", "_j", "_usd", "_usd_per_kwh", "_usd_per_hour", "_usd_per_kw_month",
     "_usd_per_w", "_usd_per_kw", "_gb", "_tb", "_gb_per_s", "_tb_per_s", "_tflops", "_tops",
@@ -33,7 +33,7 @@ DIMENSIONLESS = {
     "scale_up_domain", "system_accelerators", "pue", "pue_min", "pue_typical", "pue_max",
     "peak_to_average", "schema_version", "tensor_parallel", "replicas", "batch_size",
     "accelerators", "accelerators_rented", "peak_accelerators", "servers", "racks", "month",
-    "samples", "swing_usd_per_million", "low_value", "high_value", "break_even_month",
+    "samples", "swing_usd_per_million_tokens", "low_value", "high_value", "break_even_month",
 }  # fmt: skip
 
 

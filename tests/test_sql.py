@@ -2,7 +2,7 @@
 
 import pytest
 
-from tco.sql import MAX_ROWS, QueryRefusedError, run_query
+from tco.data.sql.sandbox import MAX_ROWS, QueryRefusedError, run_query
 
 ESCAPES = {
     "read a file": "SELECT * FROM read_csv('/etc/passwd')",

@@ -2,9 +2,9 @@
 
 import pytest
 
-from tco.errors import TcoError
+from tco.data.store import Store
 from tco.models import Accelerator, Scenario
-from tco.store import Store
+from tco.models.errors import TcoError
 
 
 def _custom(**changes) -> Accelerator:
@@ -36,7 +36,7 @@ def test_remove_custom_accelerator():
 
 
 def test_builtin_csv_is_never_written():
-    from tco.catalogue import DATA_DIR
+    from tco.data.catalogue import DATA_DIR
 
     before = (DATA_DIR / "accelerators.csv").read_bytes()
     Store().add_accelerator(_custom())

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
 
-from tco.errors import TcoError, one_line
+from tco.models.errors import TcoError, one_line
 
 EXIT_BAD_INPUT = 2
 

@@ -2,10 +2,10 @@
 
 import argparse
 
-from tco.catalogue import builtin_catalogue
 from tco.cli.output import print_json, print_table
-from tco.sql import run_query
-from tco.store import Store
+from tco.data.catalogue import builtin_catalogue
+from tco.data.sql.sandbox import run_query
+from tco.data.store import Store
 
 LISTINGS = {
     "models": (

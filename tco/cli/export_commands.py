@@ -15,12 +15,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tco.catalogue import builtin_catalogue
-from tco.errors import TcoError
+from tco.data.catalogue import builtin_catalogue
+from tco.data.store import Store
 from tco.export import chart_figures, formats, images, pptx_deck, tables
 from tco.export.report import MAX_COMPARISONS, build_report
-from tco.scenario_io import load_scenario, load_scenario_file
-from tco.store import Store
+from tco.io.scenario_files import load_scenario, load_scenario_file
+from tco.models.errors import TcoError
 
 
 def register(commands: argparse._SubParsersAction) -> None:

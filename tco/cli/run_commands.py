@@ -3,15 +3,15 @@
 import argparse
 import sys
 
-from tco.catalogue import builtin_catalogue
+from tco.analysis.uncertainty import DEFAULT_SEED, MAX_SAMPLES, monte_carlo, tornado
 from tco.cli.output import print_json, print_table
+from tco.data.catalogue import builtin_catalogue
+from tco.data.presets import DEFAULT_ACCELERATOR_ID, DEFAULT_DEPLOYMENT_ID, example_scenario
+from tco.data.store import Store
 from tco.engine import run
-from tco.errors import TcoError
+from tco.io.scenario_files import dump_scenario, load_scenario, load_scenario_file
 from tco.models import Result
-from tco.presets import DEFAULT_ACCELERATOR_ID, DEFAULT_DEPLOYMENT_ID, example_scenario
-from tco.scenario_io import dump_scenario, load_scenario, load_scenario_file
-from tco.store import Store
-from tco.uncertainty import DEFAULT_SEED, MAX_SAMPLES, monte_carlo, tornado
+from tco.models.errors import TcoError
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -92,10 +92,10 @@ def _print_summary(result: Result) -> None:
         return
     y = result.currency_year
     rows = [
-        ("cost per million tokens", f"USD {result.cost_per_million_tokens_usd:.4g} ({y})"),
-        ("  input / output", f"USD {result.cost_per_million_input_tokens_usd:.4g} / "
-                             f"{result.cost_per_million_output_tokens_usd:.4g}"),
-        ("  usage-based", f"USD {result.usage_cost_per_million_tokens_usd:.4g}"),
+        ("cost per million tokens", f"USD {result.cost_usd_per_million_tokens:.4g} ({y})"),
+        ("  input / output", f"USD {result.cost_usd_per_million_input_tokens:.4g} / "
+                             f"{result.cost_usd_per_million_output_tokens:.4g}"),
+        ("  usage-based", f"USD {result.usage_cost_usd_per_million_tokens:.4g}"),
         ("  serverless API (median)", "-" if result.api_usd_per_million_tokens is None
          else f"USD {result.api_usd_per_million_tokens:.4g}"),
         ("accelerator-hour, all in", f"USD {result.accelerator_hour_cost_usd:.4g}"),
@@ -120,16 +120,19 @@ def _print_summary(result: Result) -> None:
     print()
     print_table(
         [w.model_dump() for w in result.workloads],
-        ["id", "model_id", "accelerators", "cost_per_million_tokens_usd", "cost_share_frac"],
+        ["id", "model_id", "accelerators", "cost_usd_per_million_tokens", "cost_share_frac"],
     )
     if result.tornado:
         print()
-        print_table([b.model_dump() for b in result.tornado], ["label", "low_value", "high_value",
-                    "cost_at_low_usd_per_million", "cost_at_high_usd_per_million"])  # fmt: skip
+        columns = ["label", "low_value", "high_value", "cost_at_low_usd_per_million_tokens",
+                   "cost_at_high_usd_per_million_tokens"]  # fmt: skip
+        print_table([b.model_dump() for b in result.tornado], columns)
     if result.monte_carlo:
         mc = result.monte_carlo
+        p10, p50, p90 = (mc.horizon_p10_usd_per_million_tokens,
+                         mc.horizon_p50_usd_per_million_tokens,
+                         mc.horizon_p90_usd_per_million_tokens)  # fmt: skip
         print(f"\nMonte Carlo ({mc.samples} samples, seed {mc.seed}): P10 / P50 / P90 = "
-              f"{mc.horizon_p10_usd_per_million:.4g} / {mc.horizon_p50_usd_per_million:.4g} / "
-              f"{mc.horizon_p90_usd_per_million:.4g} USD per million tokens")  # fmt: skip
+              f"{p10:.4g} / {p50:.4g} / {p90:.4g} USD per million tokens")  # fmt: skip
     for warning in result.warnings:
         print(f"warning: {warning}")

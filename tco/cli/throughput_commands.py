@@ -2,8 +2,8 @@
 
 import argparse
 
-from tco.catalogue import builtin_catalogue
 from tco.cli.output import print_json, print_table
+from tco.data.catalogue import builtin_catalogue
 from tco.models.hardware import Precision
 from tco.performance import operating_point, throughput_curve
 

@@ -8,7 +8,7 @@ the lessor's implicit rate: the lessor keeps the residual value and charges for 
 
 import numpy as np
 
-from tco.units import MONTHS_PER_YEAR
+from tco.models.units import MONTHS_PER_YEAR
 
 _ZERO_RATE = 1e-12
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tco.units import SECONDS_PER_DAY
+from tco.models.units import SECONDS_PER_DAY
 
 _EPS = 1e-9
 

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from tco.units import MONTHS_PER_YEAR
+from tco.models.units import MONTHS_PER_YEAR
 
 
 def maintenance_usd(

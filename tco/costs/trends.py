@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from tco.units import MONTHS_PER_YEAR
+from tco.models.units import MONTHS_PER_YEAR
 
 
 def yearly_factor(rate_frac_per_year: np.ndarray | float, month_index: np.ndarray) -> np.ndarray:

@@ -1,7 +1,7 @@
 """What a scenario assumes: every input, the ones that differ from the defaults, and sources.
 
 "Default" is the scenario the catalogue's presets make with the same choices
-(`tco.presets.example_scenario` for the scenario's deployment preset, accelerator and
+(`tco.data.presets.example_scenario` for the scenario's deployment preset, accelerator and
 workload presets), so the list names what the user changed after picking presets. An
 override is compared with the catalogue figure it replaces. Names and labels (scenario
 name, customer, deployment notes) are not inputs and are never listed.
@@ -15,10 +15,10 @@ from enum import Enum
 
 from pydantic import BaseModel
 
-from tco.catalogue import Catalogue
+from tco.data.catalogue import Catalogue
+from tco.data.presets import DEFAULT_DEPLOYMENT_ID, example_scenario
+from tco.engine.resolve import resolve
 from tco.models import Overrides, Scenario
-from tco.presets import DEFAULT_DEPLOYMENT_ID, example_scenario
-from tco.resolution import resolve
 
 NOT_INPUTS = frozenset({"schema_version", "name", "customer_name", "deployment.notes"})
 _UNIT = re.compile(r"\s*\[([^\]]+)\]")

@@ -1,6 +1,6 @@
 """The report's charts as Plotly figures, by name, for PNG and SVG export.
 
-They are the dashboard's own builders from `tco.figures` (one template, one palette), fed
+They are the dashboard's own builders from `tco.present.figures` (one template, one palette), fed
 from the same `Report` as the deck, each with the assumptions footnote.
 """
 
@@ -8,9 +8,9 @@ from collections.abc import Callable
 
 import plotly.graph_objects as go
 
-from tco import figures
-from tco.errors import TcoError
 from tco.export.report import Report, with_monte_carlo
+from tco.models.errors import TcoError
+from tco.present import figures
 
 
 def _cost_over_time(report: Report) -> go.Figure:
@@ -20,7 +20,7 @@ def _cost_over_time(report: Report) -> go.Figure:
     )
     return figures.cost_over_time(
         series,
-        api_usd_per_million=report.result.api_usd_per_million_tokens,
+        api_usd_per_million_tokens=report.result.api_usd_per_million_tokens,
         footnote=report.footnote,
     )
 
@@ -34,9 +34,9 @@ def _comparison(report: Report) -> go.Figure:
         raise TcoError("the comparison chart needs a comparison scenario that can run")
     a = report.comparisons[0].attribution
     return figures.waterfall(
-        ("A: " + a.a_name[:40], a.a_usd_per_million),
-        [(s.driver.capitalize(), s.delta_usd_per_million) for s in a.steps],
-        ("B: " + a.b_name[:40], a.b_usd_per_million),
+        ("A: " + a.a_name[:40], a.a_usd_per_million_tokens),
+        [(s.driver.capitalize(), s.delta_usd_per_million_tokens) for s in a.steps],
+        ("B: " + a.b_name[:40], a.b_usd_per_million_tokens),
         footnote=report.footnote,
     )
 
@@ -58,7 +58,7 @@ def _break_even(report: Report) -> go.Figure:
 def _tornado(report: Report) -> go.Figure:
     return figures.tornado(
         report.tornado,
-        base_usd_per_million=report.result.cost_per_million_tokens_usd,
+        base_usd_per_million_tokens=report.result.cost_usd_per_million_tokens,
         footnote=report.footnote,
     )
 

@@ -2,7 +2,7 @@
 
 Values in the charts are the engine's own: cost per million tokens per month, breakdown
 components (in USD million), cumulative cash (USD million), tornado costs at each end of
-an input's range, and the A→B attribution steps of `tco.compare`.
+an input's range, and the A→B attribution steps of `tco.analysis.compare`.
 """
 
 import io
@@ -23,8 +23,8 @@ from tco.export.pptx_charts import (
 from tco.export.pptx_text import BODY, BODY_TOP, CONTENT_W, MARGIN, footnote, heading, text_box
 from tco.export.report import Compared, Report
 from tco.export.tables import component_kind, component_label
-from tco.figures import GREY, PALETTE, presentation
-from tco.money import usd
+from tco.present.figures import GREY, PALETTE, presentation
+from tco.present.money import usd
 
 NewSlide = Callable[[], object]
 USD_MILLION = '"$"#,##0.00" M"'
@@ -43,12 +43,12 @@ def cost_over_time(new_slide: NewSlide, report: Report) -> None:
     months = [m.month for m in r.timeline]
     series = [
         Series(
-            report.scenario.name, [m.cost_per_million_tokens_usd for m in r.timeline], PALETTE[0]
+            report.scenario.name, [m.cost_usd_per_million_tokens for m in r.timeline], PALETTE[0]
         )
     ]
     for index, c in enumerate(report.comparisons, start=1):
         if c.result.feasible:
-            values = [m.cost_per_million_tokens_usd for m in c.result.timeline]
+            values = [m.cost_usd_per_million_tokens for m in c.result.timeline]
             series.append(Series(c.scenario.name, values, PALETTE[index]))
     api = r.api_usd_per_million_tokens
     if api:
@@ -56,14 +56,14 @@ def cost_over_time(new_slide: NewSlide, report: Report) -> None:
             Series(f"Serverless API median ({usd(api)})", [api] * len(months), GREY, dashed=True)
         )
     first, last = (
-        r.timeline[0].cost_per_million_tokens_usd,
-        r.timeline[-1].cost_per_million_tokens_usd,
+        r.timeline[0].cost_usd_per_million_tokens,
+        r.timeline[-1].cost_usd_per_million_tokens,
     )
     heading(
         slide,
         "Cost per million tokens over time",
         f"From {usd(first)} in month 1 to {usd(last)} in month {months[-1]}; "
-        f"{usd(r.cost_per_million_tokens_usd)} blended over the horizon.",
+        f"{usd(r.cost_usd_per_million_tokens)} blended over the horizon.",
     )
     largest = max(v for s in series for v in s.values if v is not None)
     line_chart(
@@ -128,20 +128,24 @@ def breakdown(new_slide: NewSlide, report: Report) -> None:
 
 def _waterfall(slide, compared: Compared) -> None:
     a = compared.attribution
-    scale = max(a.a_usd_per_million, a.b_usd_per_million, 1e-12)
-    steps = [s for s in a.steps if abs(s.delta_usd_per_million) > 5e-4 * scale]
+    scale = max(a.a_usd_per_million_tokens, a.b_usd_per_million_tokens, 1e-12)
+    steps = [s for s in a.steps if abs(s.delta_usd_per_million_tokens) > 5e-4 * scale]
     categories = ["A", *(s.driver.capitalize() for s in steps), "B"]
-    base, totals, more, less = [None], [a.a_usd_per_million], [None], [None]
-    level = a.a_usd_per_million
+    base, totals, more, less = [None], [a.a_usd_per_million_tokens], [None], [None]
+    level = a.a_usd_per_million_tokens
     for step in steps:
-        after = level + step.delta_usd_per_million
+        after = level + step.delta_usd_per_million_tokens
         base.append(min(level, after))
         totals.append(None)
-        more.append(step.delta_usd_per_million if step.delta_usd_per_million > 0 else None)
-        less.append(-step.delta_usd_per_million if step.delta_usd_per_million < 0 else None)
+        more.append(
+            step.delta_usd_per_million_tokens if step.delta_usd_per_million_tokens > 0 else None
+        )
+        less.append(
+            -step.delta_usd_per_million_tokens if step.delta_usd_per_million_tokens < 0 else None
+        )
         level = after
     base.append(None)
-    totals.append(a.b_usd_per_million)
+    totals.append(a.b_usd_per_million_tokens)
     more.append(None)
     less.append(None)
     series = [
@@ -184,12 +188,16 @@ def comparison(new_slide: NewSlide, report: Report) -> None:
             text_box(slide, BODY, f"The comparison cannot be drawn: {a.infeasible_reason}", size=16)
             footnote(slide, [report.footnote])
             continue
-        change = a.b_usd_per_million / a.a_usd_per_million - 1 if a.a_usd_per_million else 0.0
+        change = (
+            a.b_usd_per_million_tokens / a.a_usd_per_million_tokens - 1
+            if a.a_usd_per_million_tokens
+            else 0.0
+        )
         heading(
             slide,
             "Scenario comparison",
-            f"B costs {usd(a.b_usd_per_million)} per million tokens against "
-            f"{usd(a.a_usd_per_million)} for A ({change:+.0%}).",
+            f"B costs {usd(a.b_usd_per_million_tokens)} per million tokens against "
+            f"{usd(a.a_usd_per_million_tokens)} for A ({change:+.0%}).",
         )
         _waterfall(slide, compared)
         footnote(
@@ -279,10 +287,12 @@ def _range(low: float, high: float, unit: str) -> str:
 
 def tornado(new_slide: NewSlide, report: Report) -> None:
     slide = new_slide()
-    base = report.result.cost_per_million_tokens_usd
-    bars = sorted(report.tornado, key=lambda b: b.swing_usd_per_million)
+    base = report.result.cost_usd_per_million_tokens
+    bars = sorted(report.tornado, key=lambda b: b.swing_usd_per_million_tokens)
     top = bars[-1]
-    low, high = sorted((top.cost_at_low_usd_per_million, top.cost_at_high_usd_per_million))
+    low, high = sorted(
+        (top.cost_at_low_usd_per_million_tokens, top.cost_at_high_usd_per_million_tokens)
+    )
     heading(
         slide,
         "What moves the cost most",
@@ -291,8 +301,14 @@ def tornado(new_slide: NewSlide, report: Report) -> None:
     )
     categories = [f"{b.label} ({_range(b.low_value, b.high_value, b.unit)})" for b in bars]
     series = [
-        Series("Input at its low end", [b.cost_at_low_usd_per_million for b in bars], PALETTE[0]),
-        Series("Input at its high end", [b.cost_at_high_usd_per_million for b in bars], PALETTE[1]),
+        Series(
+            "Input at its low end", [b.cost_at_low_usd_per_million_tokens for b in bars], PALETTE[0]
+        ),
+        Series(
+            "Input at its high end",
+            [b.cost_at_high_usd_per_million_tokens for b in bars],
+            PALETTE[1],
+        ),
     ]
     largest = max(max(s.values) for s in series)
     chart = bar_chart(
@@ -333,9 +349,9 @@ def uncertainty(new_slide: NewSlide, report: Report, renderer: images.Renderer) 
     heading(
         slide,
         "Uncertainty range",
-        f"P10 to P90 over the horizon: {usd(mc.horizon_p10_usd_per_million)} to "
-        f"{usd(mc.horizon_p90_usd_per_million)} per million tokens "
-        f"(median {usd(mc.horizon_p50_usd_per_million)}).",
+        f"P10 to P90 over the horizon: {usd(mc.horizon_p10_usd_per_million_tokens)} to "
+        f"{usd(mc.horizon_p90_usd_per_million_tokens)} per million tokens "
+        f"(median {usd(mc.horizon_p50_usd_per_million_tokens)}).",
     )
     box_h = int(CONTENT_W * height / width)
     slide.shapes.add_picture(

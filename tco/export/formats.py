@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from tco.errors import TcoError
 from tco.export import chart_figures, images, pptx_deck, tables
 from tco.export.report import Report
 from tco.export.sanitise import filename
+from tco.io.scenario_files import dump_scenario
 from tco.models import Scenario
-from tco.scenario_io import dump_scenario
+from tco.models.errors import TcoError
 
 Format = Literal["pptx", "png", "svg", "csv", "xlsx", "json", "yaml"]
 MIME: dict[str, str] = {
@@ -39,7 +39,7 @@ class ExportFile:
 
 
 def scenario_file(scenario: Scenario, fmt: Literal["json", "yaml"]) -> ExportFile:
-    """The scenario as a YAML or JSON file that `tco.scenario_io` reads back."""
+    """The scenario as a YAML or JSON file that `tco.io.scenario_files` reads back."""
     text = dump_scenario(scenario, fmt)
     return ExportFile(text.encode("utf-8"), f"{filename(scenario.name)}.{fmt}", MIME[fmt])
 

@@ -18,7 +18,7 @@ from typing import Literal
 import kaleido
 import plotly.graph_objects as go
 
-from tco.errors import TcoError
+from tco.models.errors import TcoError
 
 START_TIMEOUT_S = 60.0
 RENDER_TIMEOUT_S = 60.0

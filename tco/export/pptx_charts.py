@@ -1,6 +1,6 @@
 """Native PowerPoint charts in the dashboard's style: data embedded, editable in PowerPoint.
 
-Colours, text colour, grid and axis colours come from `tco.figures` (the one Plotly
+Colours, text colour, grid and axis colours come from `tco.present.figures` (the one Plotly
 template), so a chart in the deck looks like the chart on the page. Series and category
 names pass through `sanitise.cell`: PowerPoint keeps each chart's data in an embedded
 workbook, where a name starting with ``=`` would otherwise be stored as a formula.
@@ -23,7 +23,7 @@ from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.util import Emu, Pt
 
 from tco.export.sanitise import cell
-from tco.figures import GREY, TEMPLATE
+from tco.present.figures import GREY, TEMPLATE
 
 DECK_FONT = "Arial"
 """The last family of the dashboard's font stack (`figures.FONT_FAMILY`) is the one every

@@ -13,11 +13,11 @@ from collections.abc import Callable, Sequence
 
 from pptx import Presentation
 
-from tco.errors import TcoError
 from tco.export import chart_slides, images, text_slides
 from tco.export.pptx_text import SLIDE_H, SLIDE_W, page_number
 from tco.export.report import Report, with_monte_carlo
 from tco.export.sanitise import text as clean
+from tco.models.errors import TcoError
 
 SECTIONS: dict[str, str] = {
     "title": "Title",

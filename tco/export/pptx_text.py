@@ -15,7 +15,7 @@ from pptx.util import Emu, Inches, Pt
 
 from tco.export.pptx_charts import DECK_FONT, TEXT, Box, rgb
 from tco.export.sanitise import text as clean
-from tco.figures import GREY, PALETTE
+from tco.present.figures import GREY, PALETTE
 
 SLIDE_W = Inches(13.333)
 SLIDE_H = Inches(7.5)

@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from tco import engine, uncertainty
-from tco.catalogue import Catalogue, builtin_catalogue
-from tco.compare import compare
-from tco.errors import TcoError
-from tco.figures import assumptions_footnote
+from tco import engine
+from tco.analysis import uncertainty
+from tco.analysis.compare import compare
+from tco.data.catalogue import Catalogue, builtin_catalogue
 from tco.models import Comparison, MonteCarloResult, Result, Scenario, TornadoBar
+from tco.models.errors import TcoError
+from tco.present.figures import assumptions_footnote
 
 RENTED_COUNTERPART_ID = "cloud-on-demand"
 OWNED_COUNTERPART_ID = "enterprise-on-prem"

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from tco.engine.timeline import CAPITAL_COMPONENTS
 from tco.export import assumptions
 from tco.export.report import Report
 from tco.export.sanitise import cell
-from tco.figures import PALETTE
 from tco.models import BOUND_LABELS
-from tco.timeline import CAPITAL_COMPONENTS
+from tco.present.figures import PALETTE
 
 USD = "#,##0.00"
 USD_SMALL = "#,##0.0000"
@@ -81,7 +81,7 @@ def _timeline(report: Report) -> Table:
             m.capital_charge_usd,
             m.opex_usd,
             m.cost_usd,
-            m.cost_per_million_tokens_usd,
+            m.cost_usd_per_million_tokens,
             m.cumulative_cash_usd,
             m.rental_cumulative_cash_usd,
             m.energy_kwh,
@@ -102,7 +102,7 @@ def _breakdown(report: Report) -> Table:
         Column("Share of total cost [fraction 0-1]", FRACTION),
         Column("Cost per million tokens [USD/M tokens]", USD_SMALL, 20),
     )
-    per_million = result.cost_per_million_tokens_usd / total
+    per_million = result.cost_usd_per_million_tokens / total
     rows = [
         (component_label(k), component_kind(k), v, v / total, v * per_million)
         for k, v in result.breakdown_usd.items()
@@ -143,9 +143,9 @@ def _workloads(report: Report) -> Table:
                 w.share_frac,
                 w.tokens_per_day,
                 w.accelerators,
-                w.cost_per_million_tokens_usd,
-                w.cost_per_million_input_tokens_usd,
-                w.cost_per_million_output_tokens_usd,
+                w.cost_usd_per_million_tokens,
+                w.cost_usd_per_million_input_tokens,
+                w.cost_usd_per_million_output_tokens,
                 w.cost_share_frac,
                 p.output_tokens_per_s_per_accelerator,
                 p.output_tokens_per_s_per_user,

@@ -22,9 +22,9 @@ from tco.export.pptx_text import (
     tile,
 )
 from tco.export.report import Report
-from tco.figures import GREY
 from tco.models import BOUND_LABELS
-from tco.money import usd
+from tco.present.figures import GREY
+from tco.present.money import usd
 
 NewSlide = Callable[[], object]
 MAX_NOTES = 3
@@ -38,7 +38,7 @@ def vs_api(report: Report) -> str:
     api = report.result.api_usd_per_million_tokens
     if not api:
         return ""
-    change = report.result.cost_per_million_tokens_usd / api - 1
+    change = report.result.cost_usd_per_million_tokens / api - 1
     side = "below" if change < 0 else "above"
     return f", {abs(change):.0%} {side} the serverless API median of {usd(api)}"
 
@@ -92,16 +92,16 @@ def key_figures(new_slide: NewSlide, report: Report) -> None:
     heading(
         slide,
         "Key figures",
-        f"{usd(r.cost_per_million_tokens_usd)} per million tokens over "
+        f"{usd(r.cost_usd_per_million_tokens)} per million tokens over "
         f"{report.scenario.horizon_months} months{vs_api(report)}.",
     )
     tiles = [
         (
-            usd(r.cost_per_million_tokens_usd),
+            usd(r.cost_usd_per_million_tokens),
             "Cost per million tokens, blended, idle hours included",
         ),
         (
-            usd(r.usage_cost_per_million_tokens_usd),
+            usd(r.usage_cost_usd_per_million_tokens),
             "Usage-based cost per million tokens (idle capacity free)",
         ),
         (usd(r.api_usd_per_million_tokens), "Serverless API median price for the same models"),
@@ -156,11 +156,11 @@ def key_figures(new_slide: NewSlide, report: Report) -> None:
 def workloads(new_slide: NewSlide, report: Report) -> None:
     slide = new_slide()
     rows = report.result.workloads
-    costliest = max(rows, key=lambda w: w.cost_per_million_tokens_usd)
+    costliest = max(rows, key=lambda w: w.cost_usd_per_million_tokens)
     heading(
         slide,
         "Workload mix",
-        f"{costliest.name} costs most per token: {usd(costliest.cost_per_million_tokens_usd)} "
+        f"{costliest.name} costs most per token: {usd(costliest.cost_usd_per_million_tokens)} "
         f"per million tokens, {costliest.cost_share_frac:.0%} of the cost.",
     )
     models = report.catalogue.models
@@ -181,7 +181,7 @@ def workloads(new_slide: NewSlide, report: Report) -> None:
             w.precision.upper(),
             f"{w.share_frac:.0%}",
             f"{w.accelerators:,.0f}",
-            usd(w.cost_per_million_tokens_usd),
+            usd(w.cost_usd_per_million_tokens),
             f"{w.cost_share_frac:.0%}",
             BOUND_LABELS[w.operating_point.bound],
         ]

@@ -83,9 +83,9 @@ class WorkloadResult(StrictModel):
     accelerators: float = Field(
         ge=0, description="Accelerators this workload occupies at peak, month 1 [count]."
     )
-    cost_per_million_tokens_usd: float = Field(ge=0)
-    cost_per_million_input_tokens_usd: float = Field(ge=0)
-    cost_per_million_output_tokens_usd: float = Field(ge=0)
+    cost_usd_per_million_tokens: float = Field(ge=0)
+    cost_usd_per_million_input_tokens: float = Field(ge=0)
+    cost_usd_per_million_output_tokens: float = Field(ge=0)
     cost_share_frac: float = Field(ge=0, le=1, description="Share of the scenario's cost [0-1].")
 
 
@@ -101,7 +101,7 @@ class MonthResult(StrictModel):
     capital_charge_usd: float = Field(ge=0, description="Depreciation and return on capital [USD].")
     opex_usd: float = Field(ge=0, description="Running costs incl. rent and rental [USD].")
     cost_usd: float = Field(ge=0, description="capital charge + opex [USD].")
-    cost_per_million_tokens_usd: float = Field(ge=0)
+    cost_usd_per_million_tokens: float = Field(ge=0)
     cumulative_cash_usd: float = Field(ge=0, description="Cash out since month 1 [USD].")
     rental_cumulative_cash_usd: float | None = Field(
         default=None,
@@ -133,9 +133,9 @@ class TornadoBar(StrictModel):
     low_value: float
     high_value: float
     unit: str
-    cost_at_low_usd_per_million: float
-    cost_at_high_usd_per_million: float
-    swing_usd_per_million: float = Field(ge=0)
+    cost_at_low_usd_per_million_tokens: float
+    cost_at_high_usd_per_million_tokens: float
+    swing_usd_per_million_tokens: float = Field(ge=0)
 
 
 class MonteCarloResult(StrictModel):
@@ -144,12 +144,12 @@ class MonteCarloResult(StrictModel):
     samples: int = Field(ge=1)
     seed: int = Field(default=0, description="Seed of the random generator: rerun to reproduce.")
     months: list[int]
-    p10_usd_per_million: list[float]
-    p50_usd_per_million: list[float]
-    p90_usd_per_million: list[float]
-    horizon_p10_usd_per_million: float
-    horizon_p50_usd_per_million: float
-    horizon_p90_usd_per_million: float
+    p10_usd_per_million_tokens: list[float]
+    p50_usd_per_million_tokens: list[float]
+    p90_usd_per_million_tokens: list[float]
+    horizon_p10_usd_per_million_tokens: float
+    horizon_p50_usd_per_million_tokens: float
+    horizon_p90_usd_per_million_tokens: float
     distributions: dict[str, str] = Field(description="Input → distribution sampled, in words.")
 
 
@@ -158,8 +158,8 @@ class AttributionStep(StrictModel):
 
     driver: str = Field(description="Group of inputs swapped, e.g. 'hardware' or 'energy'.")
     label: str = Field(description="What the group contains, for the chart.")
-    delta_usd_per_million: float = Field(description="Change of cost per million tokens.")
-    cost_after_usd_per_million: float = Field(
+    delta_usd_per_million_tokens: float = Field(description="Change of cost per million tokens.")
+    cost_after_usd_per_million_tokens: float = Field(
         ge=0, description="Cost per million tokens once this group is B's."
     )
 
@@ -171,8 +171,8 @@ class Comparison(StrictModel):
     b_name: str
     feasible: bool
     infeasible_reason: str | None = None
-    a_usd_per_million: float = Field(ge=0)
-    b_usd_per_million: float = Field(ge=0)
+    a_usd_per_million_tokens: float = Field(ge=0)
+    b_usd_per_million_tokens: float = Field(ge=0)
     steps: list[AttributionStep] = Field(
         description="In the fixed driver order; the deltas sum to B − A."
     )
@@ -185,12 +185,12 @@ class Result(StrictModel):
     currency_year: int = Field(default=2026, description="Year of the US dollars.")
     feasible: bool
     infeasible_reason: str | None = None
-    cost_per_million_tokens_usd: float = Field(
+    cost_usd_per_million_tokens: float = Field(
         ge=0, description="Blended over the horizon, reservation-based."
     )
-    cost_per_million_input_tokens_usd: float = Field(ge=0)
-    cost_per_million_output_tokens_usd: float = Field(ge=0)
-    usage_cost_per_million_tokens_usd: float = Field(
+    cost_usd_per_million_input_tokens: float = Field(ge=0)
+    cost_usd_per_million_output_tokens: float = Field(ge=0)
+    usage_cost_usd_per_million_tokens: float = Field(
         ge=0, description="Cost per million tokens if idle capacity cost nothing (usage-based)."
     )
     accelerator_hour_cost_usd: float = Field(ge=0, description="All-in cost per accelerator-hour.")

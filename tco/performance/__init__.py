@@ -13,7 +13,7 @@ continuous batching with chunked prefill, and p99 latency targets.
 
 from functools import lru_cache
 
-from tco.errors import TcoError
+from tco.models.errors import TcoError
 from tco.models.hardware import Accelerator, Precision
 from tco.models.llm import LLM
 from tco.models.results import OperatingPoint

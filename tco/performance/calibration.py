@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from tco.errors import TcoError
+from tco.models.errors import TcoError
 
 CALIBRATION_DIR = Path(__file__).resolve().parents[2] / "data" / "calibration"
 PARAMETERS_CSV = CALIBRATION_DIR / "parameters.csv"

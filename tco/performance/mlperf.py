@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from tco.catalogue import builtin_catalogue
-from tco.errors import TcoError
+from tco.data.catalogue import builtin_catalogue
+from tco.models.errors import TcoError
 from tco.models.hardware import Precision
 from tco.models.llm import LLM
 from tco.performance.calibration import Efficiency, Globals, efficiency, globals_

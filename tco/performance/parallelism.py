@@ -3,10 +3,10 @@
 from functools import lru_cache
 
 from tco.models.hardware import Accelerator, Precision
+from tco.models.units import BYTES_PER_GB, BYTES_PER_TB, FLOPS_PER_TFLOPS
 from tco.performance.calibration import achievable_matmul_frac
 from tco.performance.footprint import kv_bytes_per_value
 from tco.performance.replica import Hardware
-from tco.units import BYTES_PER_GB, BYTES_PER_TB, FLOPS_PER_TFLOPS
 
 
 def default_system(accelerator: Accelerator) -> int:

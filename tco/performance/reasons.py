@@ -3,10 +3,10 @@
 import math
 
 from tco.models.hardware import Accelerator, Precision
+from tco.models.units import BYTES_PER_GB
 from tco.performance.calibration import Globals
 from tco.performance.footprint import WEIGHT_BYTES, ModelShape
 from tco.performance.replica import TTFT_STEPS, Replica
-from tco.units import BYTES_PER_GB
 
 
 def gb(value_bytes: float) -> str:

@@ -3,9 +3,9 @@
 import streamlit as st
 from pydantic import ValidationError
 
-from tco.errors import TcoError, one_line
+from tco.data.store import MAX_CUSTOM_ACCELERATORS, slugify
 from tco.models import Accelerator
-from tco.store import MAX_CUSTOM_ACCELERATORS, slugify
+from tco.models.errors import TcoError, one_line
 from tco.ui import state
 from tco.ui.catalogue_view import column_config, table
 from tco.ui.data import catalogue, custom_accelerators, custom_accelerators_changed, store

@@ -7,7 +7,8 @@ user's accelerators), never model objects.
 
 import streamlit as st
 
-from tco import compare, engine, uncertainty
+from tco import engine
+from tco.analysis import compare, uncertainty
 from tco.models import (
     LLM,
     Comparison,
@@ -82,7 +83,7 @@ def _compare(a_json: str, b_json: str, key: str) -> Comparison:
 
 
 def comparison(a: Scenario, b: Scenario) -> Comparison:
-    """Costs of A and B and the steps of the difference (``tco.compare.compare``)."""
+    """Costs of A and B and the steps of the difference (``tco.analysis.compare.compare``)."""
     return _compare(a.model_dump_json(), b.model_dump_json(), catalogue_key())
 
 

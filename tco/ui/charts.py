@@ -6,8 +6,8 @@ from datetime import date
 import plotly.graph_objects as go
 import streamlit as st
 
-from tco import figures
 from tco.models import Scenario
+from tco.present import figures
 from tco.ui import state
 from tco.ui.data import catalogue
 

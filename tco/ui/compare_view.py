@@ -4,8 +4,8 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from tco.errors import TcoError, one_line
 from tco.models import Comparison, Result, Scenario
+from tco.models.errors import TcoError, one_line
 from tco.ui import state
 from tco.ui.data import catalogue, saved_scenarios, store
 from tco.ui.fmt import md, number, percent, power_kw, usd
@@ -106,14 +106,14 @@ def scenarios(current: Scenario) -> list[tuple[str, Scenario]]:
 
 def table(results: list[tuple[str, Result]]) -> pd.DataFrame:
     """Side-by-side headline figures, with each scenario's cost relative to A's."""
-    base = results[0][1].cost_per_million_tokens_usd
+    base = results[0][1].cost_usd_per_million_tokens
     rows = []
     for name, r in results:
-        change = r.cost_per_million_tokens_usd / base - 1 if base else None
+        change = r.cost_usd_per_million_tokens / base - 1 if base else None
         rows.append(
             {
                 "Scenario": name,
-                "Cost per million tokens": usd(r.cost_per_million_tokens_usd),
+                "Cost per million tokens": usd(r.cost_usd_per_million_tokens),
                 "Against A": "—" if change is None or name.startswith("A:") else f"{change:+.0%}",
                 "Accelerators": number(r.accelerators),
                 "Capex": usd(r.capex_usd),
@@ -130,8 +130,8 @@ def steps(comparison: Comparison) -> list[tuple[str, float]]:
     """Waterfall steps with short names ('Hardware', 'Site and energy'); empty ones left out."""
     short = []
     for step in comparison.steps:
-        if abs(step.delta_usd_per_million) < 1e-12:
+        if abs(step.delta_usd_per_million_tokens) < 1e-12:
             continue
         name = " + ".join(part.split(":")[0] for part in step.label.split("; "))
-        short.append((name, step.delta_usd_per_million))
+        short.append((name, step.delta_usd_per_million_tokens))
     return short

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from tco.errors import TcoError
 from tco.models import Result, Scenario
+from tco.models.errors import TcoError
 from tco.ui import cached, state
 from tco.ui.fmt import md
 

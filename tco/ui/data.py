@@ -4,10 +4,10 @@ import hashlib
 
 import streamlit as st
 
-from tco.catalogue import Catalogue, builtin_catalogue
+from tco.data.catalogue import Catalogue, builtin_catalogue
+from tco.data.sql.worker import IsolatedSandbox
+from tco.data.store import SavedScenario, Store, default_store_path
 from tco.models import Accelerator
-from tco.sql_worker import IsolatedSandbox
-from tco.store import SavedScenario, Store, default_store_path
 
 CUSTOM_TTL_S = 30  # another process (the CLI) may add accelerators; look again this often
 
@@ -71,6 +71,6 @@ def saved_scenarios_changed() -> None:
 
 @st.cache_resource(show_spinner=False)
 def sql_sandbox() -> IsolatedSandbox:
-    """The SQL box's locked-down DuckDB, in one worker process per server (tco.sql_worker);
+    """The SQL box's locked-down DuckDB, in one worker process per server (tco.data.sql.worker);
     pass it the user's accelerators with each query."""
     return IsolatedSandbox()

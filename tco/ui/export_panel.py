@@ -3,7 +3,7 @@
 Exports are built from `tco.export` (functions returning bytes); this module only keeps
 what was built in the session and shows download buttons. One Chrome per server process
 renders images (`st.cache_resource`). An uploaded scenario file is checked whole (size,
-type, `tco.scenario_io` validation, known ids) before it replaces the current scenario; a
+type, `tco.io.scenario_files` validation, known ids) before it replaces the current scenario; a
 refused file leaves the session exactly as it was and says why in one line.
 """
 
@@ -12,11 +12,11 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from tco.errors import TcoError
 from tco.export import formats, images, pptx_deck
 from tco.export.report import Report, build_report
+from tco.io.scenario_files import MAX_BYTES, load_scenario
 from tco.models import Scenario
-from tco.scenario_io import MAX_BYTES, load_scenario
+from tco.models.errors import TcoError
 from tco.ui import state
 from tco.ui.data import catalogue, catalogue_key
 from tco.ui.fmt import md

@@ -13,8 +13,8 @@ import annotated_types as at
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from tco.errors import TcoError, one_line
 from tco.models import Scenario
+from tco.models.errors import TcoError, one_line
 
 Kind = Literal["number", "int", "toggle", "select", "text"]
 

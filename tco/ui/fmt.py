@@ -3,7 +3,7 @@
 import math
 import re
 
-from tco.money import MISSING, usd
+from tco.present.money import MISSING, usd
 
 __all__ = ["MISSING", "md", "number", "percent", "power_kw", "usd"]
 

@@ -5,8 +5,8 @@ from collections.abc import Sequence
 import streamlit as st
 from pydantic import ValidationError
 
-from tco.errors import TcoError
 from tco.models import Accelerator, Scenario
+from tco.models.errors import TcoError
 from tco.ui import cached
 from tco.ui.data import catalogue, catalogue_key
 from tco.ui.variants import Variant
@@ -41,7 +41,7 @@ def costs(scenario: Scenario, parts: Sequence[Accelerator]) -> Answer:
             left_out.append(f"{part.label}: {exc}")
         else:
             if result.feasible:
-                served.append((part, result.cost_per_million_tokens_usd))
+                served.append((part, result.cost_usd_per_million_tokens))
             else:
                 left_out.append(f"{part.label}: {result.infeasible_reason}")
         bar.progress((index + 1) / len(parts), text=f"{index + 1} of {len(parts)} parts")

@@ -2,7 +2,7 @@
 
 Pages already turn every expected problem (bad input, infeasible scenario, refused query)
 into a sentence. Anything else is a bug: instead of Streamlit's exception box, the page
-shows one line with an error id, and `tco.logging_setup` writes a JSON line with the same
+shows one line with an error id, and `tco.ops.logs` writes a JSON line with the same
 id and no user data. Streamlit's own control flow (``st.stop``, ``st.rerun``) derives from
 ``BaseException`` and passes through untouched. Outside a real server (AppTest) the error
 is raised as before, so page tests that check ``at.exception`` still see every bug.
@@ -14,7 +14,7 @@ from contextlib import contextmanager
 import streamlit as st
 from streamlit import runtime
 
-from tco.logging_setup import log_error
+from tco.ops.logs import log_error
 
 
 def serving() -> bool:

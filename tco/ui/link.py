@@ -13,8 +13,8 @@ import zlib
 
 from pydantic import ValidationError
 
-from tco.errors import TcoError, one_line
 from tco.models import Scenario
+from tco.models.errors import TcoError, one_line
 
 MAX_PARAM_CHARS = 16_000
 MAX_JSON_BYTES = 64_000

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from tco.errors import TcoError
+from tco.models.errors import TcoError
 from tco.ui import state
 from tco.ui.data import catalogue, saved_scenarios_changed, store
 from tco.ui.data import saved_scenarios as stored_scenarios

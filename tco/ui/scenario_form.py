@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 from pydantic import ValidationError
 
-from tco.errors import TcoError, one_line
 from tco.models import Scenario, Workload
+from tco.models.errors import TcoError, one_line
 from tco.ui import state, workload_table
 from tco.ui.data import catalogue
 from tco.ui.fields import Spec, get, with_value

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from streamlit.web import cli
 
-from tco.errors import TcoError
+from tco.models.errors import TcoError
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 
@@ -23,10 +23,10 @@ def preload() -> None:
     Only modules without Streamlit caches: ``st.cache_*`` functions imported before the
     server's runtime exists would fall back to a cache of their own.
     """
-    from tco import figures
-    from tco.catalogue import builtin_catalogue
+    from tco.data.catalogue import builtin_catalogue
+    from tco.data.presets import default_scenario
     from tco.engine import run
-    from tco.presets import default_scenario
+    from tco.present import figures
 
     result = run(default_scenario(), builtin_catalogue())
     figures.cost_over_time({"": result.timeline})  # Plotly loads its validators on first use

@@ -5,8 +5,8 @@ import math
 import pandas as pd
 import streamlit as st
 
-from tco.catalogue import TABLES
-from tco.sql import MAX_ROWS, QueryRefusedError, QueryResult
+from tco.data.catalogue import TABLES
+from tco.data.sql.sandbox import MAX_ROWS, QueryRefusedError, QueryResult
 from tco.ui.data import custom_accelerators, sql_sandbox
 from tco.ui.fmt import md
 

@@ -9,10 +9,10 @@ scenario and leaves a one-line reason for the page to show.
 
 import streamlit as st
 
-from tco import presets
-from tco.catalogue import Catalogue
-from tco.errors import TcoError
+from tco.data import presets
+from tco.data.catalogue import Catalogue
 from tco.models import Scenario
+from tco.models.errors import TcoError
 from tco.ui import variants as compare_link
 from tco.ui.data import catalogue
 from tco.ui.link import LinkError, decode, encode

@@ -3,7 +3,7 @@
 Streamlit-free, so the deck export can use the same words as the dashboard.
 """
 
-from tco.catalogue import Catalogue
+from tco.data.catalogue import Catalogue
 from tco.models import Result, Scenario
 from tco.ui.fmt import number, percent, usd
 
@@ -62,7 +62,7 @@ def api_comparison(result: Result) -> str | None:
     api = result.api_usd_per_million_tokens
     if not api or not result.feasible:
         return None
-    change = result.cost_per_million_tokens_usd / api - 1
+    change = result.cost_usd_per_million_tokens / api - 1
     if abs(change) < 0.005:
         return "about the same as"
     return f"{percent(abs(change))} {'below' if change < 0 else 'above'}"
@@ -75,7 +75,7 @@ def summary(result: Result, scenario: Scenario, accelerator_label: str) -> str:
     first = (
         f"Serving {_tokens(scenario.demand.tokens_per_day)} tokens a day on "
         f"{result.accelerators:,} {accelerator_label} costs "
-        f"{usd(result.cost_per_million_tokens_usd)} per million tokens over "
+        f"{usd(result.cost_usd_per_million_tokens)} per million tokens over "
         f"{_duration(scenario.horizon_months)}"
     )
     comparison = api_comparison(result)

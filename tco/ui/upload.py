@@ -11,8 +11,8 @@ from collections.abc import Collection
 
 from pydantic import ValidationError
 
-from tco.errors import TcoError, one_line
 from tco.models import Accelerator
+from tco.models.errors import TcoError, one_line
 
 MAX_UPLOAD_BYTES = 256_000
 MAX_UPLOAD_ROWS = 50

@@ -13,11 +13,11 @@ from typing import Self
 
 from pydantic import Field, TypeAdapter, ValidationError, model_validator
 
-from tco.catalogue import Catalogue
-from tco.errors import TcoError, one_line
+from tco.data.catalogue import Catalogue
+from tco.data.presets import PRECISION_FALLBACK
 from tco.models import Accelerator, Scenario, Workload
 from tco.models.base import Slug, StrictModel
-from tco.presets import PRECISION_FALLBACK
+from tco.models.errors import TcoError, one_line
 
 MAX_VARIANTS = 3  # the current scenario plus three: four side by side
 _MAX_JSON_BYTES = 256_000
@@ -82,7 +82,7 @@ class Variant(StrictModel):
 
 def runnable_mix(scenario: Scenario, accelerator: Accelerator) -> list[Workload]:
     """The scenario's workloads with each precision the part lacks replaced by the first it
-    has, in `tco.presets.PRECISION_FALLBACK` order (FP8, BF16, FP16, INT8), as deployments do.
+    has, in `tco.data.presets.PRECISION_FALLBACK` order (FP8, BF16, FP16, INT8), as deployments do.
     """
     mix = []
     for workload in scenario.workloads:
@@ -134,8 +134,8 @@ def crossover_month(a_cash: list[float], b_cash: list[float]) -> int | None:
     """First month (1-based) the cumulative cash of the dearer-at-start one is at or below
     the other's: when spending more up front has paid for itself; None if it never does.
 
-    Not in tco.compare yet (it attributes cost per token, not cash over time); move it there
-    if the exports need it too.
+    Not in tco.analysis.compare yet (it attributes cost per token, not cash over time); move it
+    there if the exports need it too.
     """
     if not a_cash or len(a_cash) != len(b_cash):
         return None

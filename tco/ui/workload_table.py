@@ -10,10 +10,10 @@ from collections.abc import Sequence
 import pandas as pd
 from pydantic import ValidationError
 
-from tco.catalogue import Catalogue
-from tco.errors import TcoError, one_line
+from tco.data.catalogue import Catalogue
+from tco.data.store import slugify
 from tco.models import Precision, Workload, WorkloadPreset
-from tco.store import slugify
+from tco.models.errors import TcoError, one_line
 
 COLUMNS = [
     "name", "model_id", "precision", "input_tokens", "output_tokens", "ttft_max_ms",

@@ -13,7 +13,7 @@ from tco.costs.financing import capital_charge_factor
 from tco.costs.opex import maintenance_usd, per_accelerator_usd
 from tco.costs.power import it_energy_kwh
 from tco.models import CapexAssumptions
-from tco.units import HOURS_PER_MONTH
+from tco.models.units import HOURS_PER_MONTH
 
 GPUS = 8
 

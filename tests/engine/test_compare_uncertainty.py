@@ -5,12 +5,12 @@ import math
 import numpy as np
 import pytest
 
-from tco.compare import DRIVERS, compare
+from tco.analysis.compare import DRIVERS, compare
+from tco.analysis.uncertainty import RANGES, monte_carlo, sweep, tornado
+from tco.data.presets import example_scenario
 from tco.engine import run
-from tco.errors import TcoError
 from tco.models import Finance, Overrides
-from tco.presets import example_scenario
-from tco.uncertainty import RANGES, monte_carlo, sweep, tornado
+from tco.models.errors import TcoError
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +22,7 @@ def test_identical_scenarios_have_no_delta(base, catalogue):
     c = compare(base, base, catalogue)
     assert c.feasible
     assert [s.driver for s in c.steps] == [d for d, _, _ in DRIVERS]
-    assert all(s.delta_usd_per_million == 0 for s in c.steps)
+    assert all(s.delta_usd_per_million_tokens == 0 for s in c.steps)
 
 
 def test_steps_sum_to_b_minus_a_and_land_on_b(base, catalogue):
@@ -30,21 +30,29 @@ def test_steps_sum_to_b_minus_a_and_land_on_b(base, catalogue):
     b = b.model_copy(update={"finance": Finance(wacc_frac=0.12), "site_id": "us-texas"})
     c = compare(base, b, catalogue)
     assert c.feasible
-    assert c.a_usd_per_million == pytest.approx(run(base, catalogue).cost_per_million_tokens_usd)
-    assert c.b_usd_per_million == pytest.approx(run(b, catalogue).cost_per_million_tokens_usd)
-    total = sum(s.delta_usd_per_million for s in c.steps)
-    assert total == pytest.approx(c.b_usd_per_million - c.a_usd_per_million, abs=1e-12)
-    assert c.steps[-1].cost_after_usd_per_million == pytest.approx(c.b_usd_per_million)
+    assert c.a_usd_per_million_tokens == pytest.approx(
+        run(base, catalogue).cost_usd_per_million_tokens
+    )
+    assert c.b_usd_per_million_tokens == pytest.approx(
+        run(b, catalogue).cost_usd_per_million_tokens
+    )
+    total = sum(s.delta_usd_per_million_tokens for s in c.steps)
+    assert total == pytest.approx(
+        c.b_usd_per_million_tokens - c.a_usd_per_million_tokens, abs=1e-12
+    )
+    assert c.steps[-1].cost_after_usd_per_million_tokens == pytest.approx(
+        c.b_usd_per_million_tokens
+    )
     financing = next(s for s in c.steps if s.driver == "financing")
-    assert financing.delta_usd_per_million > 0  # 8 % → 12 % WACC costs more
+    assert financing.delta_usd_per_million_tokens > 0  # 8 % → 12 % WACC costs more
 
 
 def test_a_single_driver_gets_the_whole_delta(base, catalogue):
     dearer = base.model_copy(update={"overrides": Overrides(electricity_usd_per_kwh=0.3)})
     c = compare(base, dearer, catalogue)
-    moved = [s for s in c.steps if s.delta_usd_per_million != 0]
+    moved = [s for s in c.steps if s.delta_usd_per_million_tokens != 0]
     assert [s.driver for s in moved] == ["energy"]
-    assert moved[0].delta_usd_per_million > 0
+    assert moved[0].delta_usd_per_million_tokens > 0
 
 
 def test_infeasible_intermediates_merge_with_the_next_driver(base, catalogue):
@@ -55,8 +63,8 @@ def test_infeasible_intermediates_merge_with_the_next_driver(base, catalogue):
     # GB200 racks cannot run on A's air cooling until the cooling group swaps too
     assert c.steps[0].driver.startswith("hardware + ")
     assert "cooling" in c.steps[0].driver
-    total = sum(s.delta_usd_per_million for s in c.steps)
-    assert total == pytest.approx(c.b_usd_per_million - c.a_usd_per_million)
+    total = sum(s.delta_usd_per_million_tokens for s in c.steps)
+    assert total == pytest.approx(c.b_usd_per_million_tokens - c.a_usd_per_million_tokens)
 
 
 def test_infeasible_end_points_are_reported(base, catalogue):
@@ -68,14 +76,18 @@ def test_infeasible_end_points_are_reported(base, catalogue):
 
 def test_tornado_bars_are_sorted_and_bracket_the_base(base, catalogue):
     bars = tornado(base, catalogue)
-    deterministic = run(base, catalogue).cost_per_million_tokens_usd
+    deterministic = run(base, catalogue).cost_usd_per_million_tokens
     assert len(bars) >= 8
-    swings = [b.swing_usd_per_million for b in bars]
+    swings = [b.swing_usd_per_million_tokens for b in bars]
     assert swings == sorted(swings, reverse=True)
     by_input = {b.input: b for b in bars}
     for name in ("electricity_usd_per_kwh", "accelerator_price_usd", "pue", "wacc_frac"):
         bar = by_input[name]
-        assert bar.cost_at_low_usd_per_million < deterministic < bar.cost_at_high_usd_per_million
+        assert (
+            bar.cost_at_low_usd_per_million_tokens
+            < deterministic
+            < bar.cost_at_high_usd_per_million_tokens
+        )
     price = by_input["accelerator_price_usd"]
     listed = catalogue.accelerators["nvidia-h100-sxm"].list_price_usd
     assert (price.low_value, price.high_value) == pytest.approx((0.8 * listed, 1.2 * listed))
@@ -93,11 +105,14 @@ def test_monte_carlo_is_reproducible_and_ordered(base, catalogue):
     two = monte_carlo(base, 500, seed=11, catalogue=catalogue)
     other = monte_carlo(base, 500, seed=12, catalogue=catalogue)
     assert one == two
-    assert one.p50_usd_per_million != other.p50_usd_per_million
+    assert one.p50_usd_per_million_tokens != other.p50_usd_per_million_tokens
     assert one.seed == 11
-    assert len(one.months) == len(one.p50_usd_per_million) == base.horizon_months
+    assert len(one.months) == len(one.p50_usd_per_million_tokens) == base.horizon_months
     for p10, p50, p90 in zip(
-        one.p10_usd_per_million, one.p50_usd_per_million, one.p90_usd_per_million, strict=True
+        one.p10_usd_per_million_tokens,
+        one.p50_usd_per_million_tokens,
+        one.p90_usd_per_million_tokens,
+        strict=True,
     ):
         assert p10 <= p50 <= p90
         assert math.isfinite(p90)
@@ -117,7 +132,7 @@ def test_sweep_agrees_with_full_runs(base, catalogue):
     swept = sweep(base, catalogue, electricity_usd_per_kwh=tariffs)
     for tariff, cost in zip(tariffs, swept, strict=True):
         scenario = base.model_copy(update={"overrides": Overrides(electricity_usd_per_kwh=tariff)})
-        assert cost == pytest.approx(run(scenario, catalogue).cost_per_million_tokens_usd, rel=1e-9)
+        assert cost == pytest.approx(run(scenario, catalogue).cost_usd_per_million_tokens, rel=1e-9)
     assert list(swept) == sorted(swept)
 
 

@@ -4,11 +4,11 @@ import math
 
 import pytest
 
+from tco.data.presets import example_scenario
 from tco.engine import run
-from tco.errors import TcoError
 from tco.models import Deployment, Finance, Overrides, Precision, Trends
-from tco.presets import example_scenario
-from tco.units import HOURS_PER_MONTH
+from tco.models.errors import TcoError
+from tco.models.units import HOURS_PER_MONTH
 
 
 def _run(catalogue, preset="enterprise-on-prem", accelerator="nvidia-h100-sxm", **update):
@@ -149,10 +149,10 @@ def test_input_output_split_adds_up_to_each_workload_cost(catalogue):
         share_in = w.operating_point.input_tokens / (
             w.operating_point.input_tokens + w.operating_point.output_tokens
         )
-        cost = w.cost_per_million_tokens_usd * tokens / 1e6
+        cost = w.cost_usd_per_million_tokens * tokens / 1e6
         split = (
-            w.cost_per_million_input_tokens_usd * tokens * share_in
-            + w.cost_per_million_output_tokens_usd * tokens * (1 - share_in)
+            w.cost_usd_per_million_input_tokens * tokens * share_in
+            + w.cost_usd_per_million_output_tokens * tokens * (1 - share_in)
         ) / 1e6
         assert split == pytest.approx(cost, rel=1e-9)
         total += cost

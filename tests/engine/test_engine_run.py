@@ -4,8 +4,8 @@ import math
 
 import pytest
 
+from tco.data.presets import example_scenario
 from tco.engine import run
-from tco.presets import example_scenario
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,7 @@ def test_breakdown_sums_to_total_and_costs_divide_by_tokens(default_result):
     r = default_result
     assert math.isclose(sum(r.breakdown_usd.values()), r.total_cost_usd, rel_tol=1e-9)
     assert math.isclose(
-        r.cost_per_million_tokens_usd, r.total_cost_usd / r.tokens_served * 1e6, rel_tol=1e-9
+        r.cost_usd_per_million_tokens, r.total_cost_usd / r.tokens_served * 1e6, rel_tol=1e-9
     )
     assert math.isclose(sum(m.cost_usd for m in r.timeline), r.total_cost_usd, rel_tol=1e-9)
     assert math.isclose(sum(m.tokens for m in r.timeline), r.tokens_served, rel_tol=1e-9)
@@ -34,4 +34,4 @@ def test_breakdown_sums_to_total_and_costs_divide_by_tokens(default_result):
 def test_usage_based_cost_is_below_reservation_based(default_result):
     r = default_result
     assert 0 < r.utilisation_frac < 1
-    assert r.usage_cost_per_million_tokens_usd < r.cost_per_million_tokens_usd
+    assert r.usage_cost_usd_per_million_tokens < r.cost_usd_per_million_tokens

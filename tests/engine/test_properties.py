@@ -15,9 +15,9 @@ from strategies import (
     with_overrides,
 )
 
+from tco.analysis.uncertainty import monte_carlo
 from tco.engine import run
 from tco.models import Demand
-from tco.uncertainty import monte_carlo
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 NON_HYBRID = tuple(d for d in DEPLOYMENTS if d != "hybrid")
@@ -26,7 +26,7 @@ NON_HYBRID = tuple(d for d in DEPLOYMENTS if d != "hybrid")
 def _cost(scenario) -> float:
     result = run(scenario)
     assert result.feasible, result.infeasible_reason
-    return result.cost_per_million_tokens_usd
+    return result.cost_usd_per_million_tokens
 
 
 @SETTINGS
@@ -35,9 +35,9 @@ def test_costs_are_finite_non_negative_and_balanced(scenario):
     r = run(scenario)
     assert r.feasible, r.infeasible_reason
     assert r.balance.ok, r.balance
-    numbers = [r.total_cost_usd, r.cost_per_million_tokens_usd, *r.breakdown_usd.values()]
+    numbers = [r.total_cost_usd, r.cost_usd_per_million_tokens, *r.breakdown_usd.values()]
     numbers += [m.cost_usd for m in r.timeline] + [
-        m.cost_per_million_tokens_usd for m in r.timeline
+        m.cost_usd_per_million_tokens for m in r.timeline
     ]
     assert all(math.isfinite(x) and x >= 0 for x in numbers)
     assert math.isclose(sum(r.breakdown_usd.values()), r.total_cost_usd, rel_tol=1e-9)
@@ -116,7 +116,7 @@ def test_cost_falls_as_utilisation_rises(scenario, ratio_a, ratio_b):
         scenario.model_copy(update={"demand": demand.model_copy(update={"peak_to_average": peaky})})
     )
     assert r_smooth.utilisation_frac >= r_peaky.utilisation_frac
-    assert r_smooth.cost_per_million_tokens_usd <= r_peaky.cost_per_million_tokens_usd * (1 + 1e-12)
+    assert r_smooth.cost_usd_per_million_tokens <= r_peaky.cost_usd_per_million_tokens * (1 + 1e-12)
 
 
 @SETTINGS
@@ -135,7 +135,7 @@ def test_doubling_demand_leaves_cost_per_token_within_rounding(scenario, tokens)
     fleets = [w.accelerators for w in one.workloads]
     assume(all(n >= 4 * k for n, k in zip(fleets, systems, strict=True)))
     rounding = max(k / (n - k) for n, k in zip(fleets, systems, strict=True))
-    ratio = two.cost_per_million_tokens_usd / one.cost_per_million_tokens_usd
+    ratio = two.cost_usd_per_million_tokens / one.cost_usd_per_million_tokens
     assert 1 / (1 + rounding) <= ratio <= 1 + rounding
 
 
@@ -155,8 +155,8 @@ def test_monte_carlo_median_is_near_the_deterministic_cost(scenario, tokens):
         all(w.accelerators >= 8 * w.operating_point.system_accelerators for w in result.workloads)
     )
     mc = monte_carlo(scenario, samples=2000, seed=7)
-    assert mc.horizon_p10_usd_per_million <= mc.horizon_p50_usd_per_million
-    assert mc.horizon_p50_usd_per_million <= mc.horizon_p90_usd_per_million
+    assert mc.horizon_p10_usd_per_million_tokens <= mc.horizon_p50_usd_per_million_tokens
+    assert mc.horizon_p50_usd_per_million_tokens <= mc.horizon_p90_usd_per_million_tokens
     assert math.isclose(
-        mc.horizon_p50_usd_per_million, result.cost_per_million_tokens_usd, rel_tol=0.10
+        mc.horizon_p50_usd_per_million_tokens, result.cost_usd_per_million_tokens, rel_tol=0.10
     )

@@ -7,8 +7,8 @@ import pytest
 from tco.cli import main
 
 REQUIRED_KEYS = {
-    "cost_per_million_tokens_usd", "cost_per_million_input_tokens_usd",
-    "cost_per_million_output_tokens_usd", "accelerator_hour_cost_usd", "total_cost_usd",
+    "cost_usd_per_million_tokens", "cost_usd_per_million_input_tokens",
+    "cost_usd_per_million_output_tokens", "accelerator_hour_cost_usd", "total_cost_usd",
     "breakdown_usd", "accelerators", "racks", "facility_power_kw", "energy_kwh", "co2e_kg",
     "workloads", "timeline", "warnings",
 }  # fmt: skip
@@ -37,7 +37,7 @@ def test_example_then_run_json(capsys, scenario_file):
     assert payload["feasible"] is True
     assert sum(payload["breakdown_usd"].values()) == pytest.approx(payload["total_cost_usd"])
     assert len(payload["timeline"]) == 60
-    assert {"month", "cost_per_million_tokens_usd"} <= set(payload["timeline"][0])
+    assert {"month", "cost_usd_per_million_tokens"} <= set(payload["timeline"][0])
     assert [w["id"] for w in payload["workloads"]] == ["chat", "code"]
 
 

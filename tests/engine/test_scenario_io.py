@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from tco.errors import TcoError
-from tco.presets import example_scenario
-from tco.scenario_io import MAX_BYTES, dump_scenario, load_scenario, load_scenario_file
+from tco.data.presets import example_scenario
+from tco.io.scenario_files import MAX_BYTES, dump_scenario, load_scenario, load_scenario_file
+from tco.models.errors import TcoError
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from tco.presets import default_scenario
+from tco.data.presets import default_scenario
 
 TODAY = date(2026, 3, 14)
 

@@ -1,8 +1,8 @@
 """What a deck lists as changed from the defaults, and the sources of catalogue figures."""
 
+from tco.data.presets import default_scenario
 from tco.export import assumptions
 from tco.models import Workload
-from tco.presets import default_scenario
 
 
 def test_the_default_scenario_changes_nothing(catalogue):

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from pptx import Presentation
 
 from tco.cli import main
-from tco.scenario_io import dump_scenario, load_scenario
+from tco.io.scenario_files import dump_scenario, load_scenario
 
 
 @pytest.fixture

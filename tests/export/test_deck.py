@@ -10,12 +10,12 @@ from pptx import Presentation
 from pptx.util import Inches
 from pptx_read import charts, slide_titled, texts, title
 
-from tco.catalogue import builtin_catalogue
-from tco.errors import TcoError
+from tco.data.catalogue import builtin_catalogue
+from tco.data.presets import default_scenario
 from tco.export.pptx_deck import DEFAULT_SECTIONS, build_deck
 from tco.export.report import build_report, counterpart
 from tco.export.tables import component_kind
-from tco.presets import default_scenario
+from tco.models.errors import TcoError
 
 EXPECTED_TITLES = [
     "AI inference: total cost of ownership",
@@ -68,9 +68,9 @@ def test_cost_over_time_carries_the_engine_numbers(deck, report):
     chart = charts(slide_titled(deck, "Cost per million tokens over time"))[0]
     mine, rented, api = chart.plots[0].series
     assert mine.name == report.scenario.name
-    expected = [m.cost_per_million_tokens_usd for m in report.result.timeline]
+    expected = [m.cost_usd_per_million_tokens for m in report.result.timeline]
     assert all(close(a, b) for a, b in zip(mine.values, expected, strict=True))
-    rented_expected = [m.cost_per_million_tokens_usd for m in report.comparisons[0].result.timeline]
+    rented_expected = [m.cost_usd_per_million_tokens for m in report.comparisons[0].result.timeline]
     assert all(close(a, b) for a, b in zip(rented.values, rented_expected, strict=True))
     assert set(api.values) == {report.result.api_usd_per_million_tokens}
 
@@ -96,30 +96,32 @@ def test_breakdown_carries_the_engine_numbers_split_capital_and_operating(deck, 
 def test_tornado_bars_are_costs_at_each_end_crossing_at_the_base(deck, report):
     chart = charts(slide_titled(deck, "What moves the cost most"))[0]
     low, high = chart.plots[0].series
-    bars = sorted(report.tornado, key=lambda b: b.swing_usd_per_million)
+    bars = sorted(report.tornado, key=lambda b: b.swing_usd_per_million_tokens)
     categories = list(chart.plots[0].categories)
     assert all(c.startswith(b.label + " (") for c, b in zip(categories, bars, strict=True))
     assert all(
-        close(a, b.cost_at_low_usd_per_million) for a, b in zip(low.values, bars, strict=True)
+        close(a, b.cost_at_low_usd_per_million_tokens)
+        for a, b in zip(low.values, bars, strict=True)
     )
     assert all(
-        close(a, b.cost_at_high_usd_per_million) for a, b in zip(high.values, bars, strict=True)
+        close(a, b.cost_at_high_usd_per_million_tokens)
+        for a, b in zip(high.values, bars, strict=True)
     )
-    assert close(chart.value_axis.crosses_at, report.result.cost_per_million_tokens_usd)
+    assert close(chart.value_axis.crosses_at, report.result.cost_usd_per_million_tokens)
 
 
 def test_the_comparison_waterfall_steps_sum_from_a_to_b(deck, report):
     chart = charts(slide_titled(deck, "Scenario comparison"))[0]
     base, totals, more, less = chart.plots[0].series
     attribution = report.comparisons[0].attribution
-    assert close(totals.values[0], attribution.a_usd_per_million)
-    assert close(totals.values[-1], attribution.b_usd_per_million)
+    assert close(totals.values[0], attribution.a_usd_per_million_tokens)
+    assert close(totals.values[-1], attribution.b_usd_per_million_tokens)
     change = sum(v or 0 for v in more.values) - sum(v or 0 for v in less.values)
     assert math.isclose(
         change,
-        attribution.b_usd_per_million - attribution.a_usd_per_million,
+        attribution.b_usd_per_million_tokens - attribution.a_usd_per_million_tokens,
         rel_tol=1e-9,
-        abs_tol=5e-4 * attribution.b_usd_per_million,
+        abs_tol=5e-4 * attribution.b_usd_per_million_tokens,
     )
     assert base.format.fill.type is not None  # the invisible base has an explicit no-fill
 
@@ -174,7 +176,7 @@ def test_embedded_workbooks_hold_the_same_numbers_and_no_formulas(deck, report):
     cells = [c for row in sheet.iter_rows() for c in row]
     assert not [c for c in cells if c.data_type == "f"]
     numbers = {round(c.value, 9) for c in cells if isinstance(c.value, float)}
-    assert round(report.result.timeline[0].cost_per_million_tokens_usd, 9) in numbers
+    assert round(report.result.timeline[0].cost_usd_per_million_tokens, 9) in numbers
 
 
 def test_every_content_slide_has_the_assumptions_footnote_with_the_date(deck):

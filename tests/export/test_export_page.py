@@ -4,10 +4,10 @@ or drive the uploader, so the bytes and the upload check are tested on the funct
 
 import pytest
 
-from tco.errors import TcoError
+from tco.data.presets import default_scenario
 from tco.export.pptx_deck import DEFAULT_SECTIONS
-from tco.presets import default_scenario
-from tco.scenario_io import dump_scenario
+from tco.io.scenario_files import dump_scenario
+from tco.models.errors import TcoError
 from tco.ui.export_panel import check_upload
 
 

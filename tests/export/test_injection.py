@@ -9,13 +9,13 @@ from openpyxl import load_workbook
 from pptx import Presentation
 from pptx_read import texts
 
-from tco.catalogue import builtin_catalogue
+from tco.data.catalogue import builtin_catalogue
+from tco.data.presets import default_scenario
 from tco.export import tables
 from tco.export.pptx_deck import build_deck
 from tco.export.report import build_report
 from tco.export.sanitise import FORMULA_PREFIXES
 from tco.models import Accelerator
-from tco.presets import default_scenario
 
 LINK = '=HYPERLINK("http://attacker.example","Click")'
 SCRIPT = "<script>alert(1)</script>"

@@ -52,7 +52,7 @@ def test_the_timeline_sheet_holds_the_engine_months(book, report):
     assert len(rows) == report.scenario.horizon_months
     for row, month in zip(rows, report.result.timeline, strict=True):
         assert row[0] == month.month
-        assert math.isclose(row[9], month.cost_per_million_tokens_usd)
+        assert math.isclose(row[9], month.cost_usd_per_million_tokens)
         assert math.isclose(row[10], month.cumulative_cash_usd)
 
 
@@ -67,7 +67,7 @@ def test_the_workloads_sheet_has_one_row_per_workload(book, report):
     rows = list(book["Workloads"].iter_rows(min_row=2, values_only=True))
     assert [r[0] for r in rows] == [w.name for w in report.result.workloads]
     for row, w in zip(rows, report.result.workloads, strict=True):
-        assert math.isclose(row[6], w.cost_per_million_tokens_usd)
+        assert math.isclose(row[6], w.cost_usd_per_million_tokens)
 
 
 def test_the_workloads_sheet_says_what_limits_each_workload_in_words(book):

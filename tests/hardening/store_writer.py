@@ -9,9 +9,9 @@ random moments and check that everything reported ``ok`` is still in the file.
 
 import sys
 
-from tco.errors import TcoError
+from tco.data.store import Store
 from tco.models import Accelerator, Scenario
-from tco.store import Store
+from tco.models.errors import TcoError
 
 
 def main(path: str, prefix: str, count: int) -> None:

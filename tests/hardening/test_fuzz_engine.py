@@ -9,7 +9,7 @@ from fuzz_contract import FUZZ, check_run
 from hypothesis import given
 from strategies_adversarial import CATALOGUE, extreme_scenarios, own_accelerator_cases
 
-from tco.presets import example_scenario
+from tco.data.presets import example_scenario
 
 
 @FUZZ

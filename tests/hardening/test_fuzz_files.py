@@ -16,7 +16,7 @@ from strategies_adversarial import (
     mutated_scenario_dicts,
 )
 
-from tco.scenario_io import dump_scenario, load_scenario
+from tco.io.scenario_files import dump_scenario, load_scenario
 from tco.ui.link import encode
 
 LOADED = {"loaded+feasible", "loaded+infeasible", "loaded+refused"}

@@ -4,10 +4,10 @@ import pytest
 from fuzz_contract import check_load, check_run
 from strategies_adversarial import CATALOGUE
 
+from tco.data.presets import example_scenario
 from tco.engine import run
+from tco.io.scenario_files import ScenarioFileError, dump_scenario, load_scenario
 from tco.models import Accelerator, Demand, Scenario, Workload
-from tco.presets import example_scenario
-from tco.scenario_io import ScenarioFileError, dump_scenario, load_scenario
 
 
 def _own_part(**figures) -> Accelerator:

@@ -11,12 +11,12 @@ from openpyxl import load_workbook
 from pptx import Presentation
 from strategies_adversarial import CATALOGUE, HOSTILE_TEXT
 
+from tco.data.presets import example_scenario
 from tco.export import tables
 from tco.export.pptx_deck import build_deck
 from tco.export.report import build_report
 from tco.export.sanitise import FORMULA_PREFIXES, cell
 from tco.models import Accelerator
-from tco.presets import example_scenario
 
 
 def _live_formula(value: object) -> bool:

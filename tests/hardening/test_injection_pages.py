@@ -15,9 +15,9 @@ from markup import (
     live_markup,
 )
 
+from tco.data.presets import example_scenario
+from tco.data.store import Store
 from tco.models import Accelerator, Scenario
-from tco.presets import example_scenario
-from tco.store import Store
 from tco.ui.link import encode
 from tco.ui.upload import template_csv
 

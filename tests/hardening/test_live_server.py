@@ -12,7 +12,7 @@ import urllib.request
 import pytest
 
 from bench import loadgen
-from tco.presets import example_scenario
+from tco.data.presets import example_scenario
 from tco.ui.link import encode
 
 pytestmark = pytest.mark.slow

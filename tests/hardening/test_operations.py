@@ -7,8 +7,8 @@ import sys
 import pytest
 from apptest_pages import open_page
 
-from tco import logging_setup
 from tco.models import Scenario
+from tco.ops import logs
 from tco.ui.link import encode
 
 USER_TEXT = "ACME Bank: 12,000 GPUs at $9,999"
@@ -22,7 +22,7 @@ def test_an_error_is_one_json_line_with_an_id_and_no_message(capsys):
     try:
         raise RuntimeError(USER_TEXT)
     except RuntimeError as exc:
-        error_id = logging_setup.log_error(exc, "overview")
+        error_id = logs.log_error(exc, "overview")
     [line] = _json_lines(capsys.readouterr().err)
     assert line["error_id"] == error_id
     assert line["event"] == "unhandled_error"
@@ -70,7 +70,7 @@ def test_in_tests_a_page_error_still_surfaces_as_an_exception(broken_summary):
 
 def test_the_deep_health_check_passes_and_says_what_it_checked():
     done = subprocess.run(
-        [sys.executable, "-m", "tco.health"], capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "tco.ops.health"], capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stdout + done.stderr
     line = json.loads(done.stdout)
@@ -83,7 +83,7 @@ def test_the_deep_health_check_fails_in_one_line_on_an_unreadable_store(tmp_path
     broken.write_bytes(b"not a database")
     monkeypatch.setenv("TCO_STORE_PATH", str(broken))
     done = subprocess.run(
-        [sys.executable, "-m", "tco.health"], capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "tco.ops.health"], capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 1
     line = json.loads(done.stdout)

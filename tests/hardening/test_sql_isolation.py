@@ -9,10 +9,10 @@ import psutil
 import pytest
 from test_sql import ESCAPES
 
-from tco import sql_worker
+from tco.data.sql import worker as sql_worker
+from tco.data.sql.sandbox import QueryRefusedError, run_query
+from tco.data.sql.worker import IsolatedSandbox
 from tco.models import Accelerator
-from tco.sql import QueryRefusedError, run_query
-from tco.sql_worker import IsolatedSandbox
 
 HOGS = {
     "a list of 100 million numbers": "SELECT list(range(100000000))",
@@ -98,8 +98,8 @@ def test_the_sandbox_writes_nothing_to_disk(tmp_path, monkeypatch):
     """DuckDB spilled big sorts and joins to .tmp/ in the working directory until
     temp_directory was emptied; past the memory limit a query is now refused."""
     monkeypatch.chdir(tmp_path)
-    from tco.catalogue import builtin_catalogue
-    from tco.sql import sandbox
+    from tco.data.catalogue import builtin_catalogue
+    from tco.data.sql.sandbox import sandbox
 
     with pytest.raises(QueryRefusedError, match="Out of Memory"):
         run_query(HOGS["a sort bigger than memory"], sandbox(builtin_catalogue()), timeout_s=30)

@@ -5,7 +5,7 @@ import pytest
 from apptest_pages import open_page
 from test_sql import ESCAPES
 
-from tco.catalogue import builtin_catalogue
+from tco.data.catalogue import builtin_catalogue
 from tco.ui.fmt import md
 
 SUBMIT = "FormSubmitter:sql_form-Run query"

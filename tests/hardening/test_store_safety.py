@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tco.data.store import Store
 from tco.models import Accelerator, Scenario
-from tco.store import Store
 
 WRITER = Path(__file__).with_name("store_writer.py")
 ROUNDS = 6

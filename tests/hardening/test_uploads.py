@@ -17,10 +17,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies_adversarial import HOSTILE_JSON, HOSTILE_TEXT, HOSTILE_YAML, WRONG_VALUES
 
-from tco.errors import TcoError
+from tco.data.store import Store
+from tco.io.scenario_files import dump_scenario
 from tco.models import Accelerator, Scenario
-from tco.scenario_io import dump_scenario
-from tco.store import Store
+from tco.models.errors import TcoError
 from tco.ui.export_panel import check_upload
 from tco.ui.fmt import md
 from tco.ui.link import encode

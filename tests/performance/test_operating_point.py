@@ -5,8 +5,8 @@ import math
 
 import pytest
 
-from tco.errors import TcoError
 from tco.models import OperatingPoint, Precision
+from tco.models.errors import TcoError
 from tco.performance import calibration, operating_point, throughput_curve
 
 

@@ -5,7 +5,7 @@ import itertools
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tco.catalogue import builtin_catalogue
+from tco.data.catalogue import builtin_catalogue
 from tco.models import Precision
 from tco.performance import operating_point, throughput_curve
 from tco.performance.footprint import shape

@@ -23,10 +23,10 @@ from tco.costs.cloud import rental_usd
 from tco.costs.energy import energy_cost_usd, facility_energy_kwh
 from tco.costs.opex import maintenance_usd
 from tco.costs.power import rack_layout, server_power_kw
+from tco.data.presets import example_scenario
 from tco.engine import run
 from tco.models import Overrides
-from tco.presets import example_scenario
-from tco.units import HOURS_PER_YEAR
+from tco.models.units import HOURS_PER_YEAR
 
 THREE_YEARS_H = 3 * HOURS_PER_YEAR  # 26,280 h, as the appendix counts them
 

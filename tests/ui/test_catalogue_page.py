@@ -5,8 +5,8 @@ import base64
 import numpy as np
 from apptest_pages import chart_spec
 
+from tco.data.store import Store
 from tco.models import Precision
-from tco.store import Store
 from tco.ui.fmt import md
 from tco.ui.upload import template_csv
 

@@ -2,9 +2,9 @@
 
 from apptest_pages import chart_spec
 
-from tco.compare import compare
+from tco.analysis.compare import compare
+from tco.data.presets import default_scenario
 from tco.engine import run
-from tco.presets import default_scenario
 from tco.ui import variants
 from tco.ui.fmt import usd
 from tco.ui.variants import QUICK, Variant, crossover_month
@@ -25,8 +25,8 @@ def test_a_quick_variant_is_compared_side_by_side_and_kept_in_the_url(app, catal
     table = at.dataframe[0].value
     b200 = QUICK["NVIDIA B200 instead"].build(default_scenario(), catalogue)
     assert list(table["Cost per million tokens"]) == [
-        usd(run(default_scenario()).cost_per_million_tokens_usd),
-        usd(run(b200).cost_per_million_tokens_usd),
+        usd(run(default_scenario()).cost_usd_per_million_tokens),
+        usd(run(b200).cost_usd_per_million_tokens),
     ]
     assert variants.decode(at.query_params["c"]) == [QUICK["NVIDIA B200 instead"]]
     over_time = chart_spec(at, "compare.cost_over_time")
@@ -41,8 +41,8 @@ def test_the_waterfall_steps_add_up_to_the_difference(app, catalogue):
         default_scenario(), catalogue))  # fmt: skip
     assert trace["x"][0] == "A"
     assert trace["x"][-1] == "B"
-    assert trace["text"][0] == f"{expected.a_usd_per_million:,.3f}"
-    assert trace["text"][-1] == f"{expected.b_usd_per_million:,.3f}"
+    assert trace["text"][0] == f"{expected.a_usd_per_million_tokens:,.3f}"
+    assert trace["text"][-1] == f"{expected.b_usd_per_million_tokens:,.3f}"
 
 
 def test_four_scenarios_at_most_and_remove_one(app):

@@ -2,8 +2,8 @@
 
 import json
 
-from tco.figures import LARGE_HEIGHT_PX
-from tco.presets import default_scenario
+from tco.data.presets import default_scenario
+from tco.present.figures import LARGE_HEIGHT_PX
 from tco.ui.link import encode
 
 ACME = default_scenario().model_copy(update={"customer_name": "ACME bank"})

@@ -2,8 +2,8 @@
 
 import pytest
 
-from tco.presets import default_scenario, example_scenario
-from tco.store import Store
+from tco.data.presets import default_scenario, example_scenario
+from tco.data.store import Store
 from tco.ui.fmt import md
 from tco.ui.link import decode, encode
 

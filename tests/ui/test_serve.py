@@ -2,9 +2,9 @@
 
 import pytest
 
-from tco.catalogue import CatalogueError
+from tco.data.catalogue import CatalogueError
+from tco.data.presets import default_scenario
 from tco.performance import _cached_point
-from tco.presets import default_scenario
 from tco.ui import serve
 
 

@@ -35,7 +35,7 @@ def test_nothing_in_the_dashboard_unpickles():
 
 def test_pages_reach_the_engine_through_the_cache():
     """Pages call tco.ui.cached (keyed on the scenario JSON), never the engine directly."""
-    direct = ("tco.engine", "tco.uncertainty", "tco.compare")
+    direct = ("tco.engine", "tco.analysis")
     offenders = [
         str(p.relative_to(ROOT))
         for p in (ROOT / "pages").glob("*.py")

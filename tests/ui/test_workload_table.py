@@ -4,8 +4,8 @@ import math
 
 import pytest
 
-from tco.errors import TcoError
-from tco.presets import default_scenario
+from tco.data.presets import default_scenario
+from tco.models.errors import TcoError
 from tco.ui import workload_table as table
 from tco.ui.fields import Spec, with_value
 

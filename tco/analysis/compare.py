@@ -13,9 +13,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from tco.assemble import one_sentence
-from tco.catalogue import Catalogue, builtin_catalogue
+from tco.data.catalogue import Catalogue, builtin_catalogue
 from tco.engine import run
+from tco.engine.assemble import one_sentence
 from tco.models import AttributionStep, Comparison, Scenario
 
 DRIVERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -54,7 +54,7 @@ def _cost(state: dict[str, Any], catalogue: Catalogue) -> tuple[float | None, st
     result = run(scenario, catalogue)
     if not result.feasible:
         return None, result.infeasible_reason
-    return result.cost_per_million_tokens_usd, None
+    return result.cost_usd_per_million_tokens, None
 
 
 def compare(a: Scenario, b: Scenario, catalogue: Catalogue | None = None) -> Comparison:
@@ -71,8 +71,8 @@ def compare(a: Scenario, b: Scenario, catalogue: Catalogue | None = None) -> Com
             b_name=b.name,
             feasible=False,
             infeasible_reason=one_sentence(f"scenario {which} is infeasible: {reason}"),
-            a_usd_per_million=a_cost or 0.0,
-            b_usd_per_million=b_cost or 0.0,
+            a_usd_per_million_tokens=a_cost or 0.0,
+            b_usd_per_million_tokens=b_cost or 0.0,
             steps=[],
         )
     steps: list[AttributionStep] = []
@@ -89,24 +89,27 @@ def compare(a: Scenario, b: Scenario, catalogue: Catalogue | None = None) -> Com
             AttributionStep(
                 driver=" + ".join(d for d, _ in pending),
                 label="; ".join(lbl for _, lbl in pending),
-                delta_usd_per_million=cost - previous,
-                cost_after_usd_per_million=cost,
+                delta_usd_per_million_tokens=cost - previous,
+                cost_after_usd_per_million_tokens=cost,
             )
         )
         previous = cost
         pending = []
     # the last state has every group of B, so its cost is B's: the steps sum to B − A
-    total = sum(s.delta_usd_per_million for s in steps)
+    total = sum(s.delta_usd_per_million_tokens for s in steps)
     if steps:
         last = steps[-1]
         steps[-1] = last.model_copy(
-            update={"delta_usd_per_million": last.delta_usd_per_million + (b_cost - a_cost - total)}
+            update={
+                "delta_usd_per_million_tokens": last.delta_usd_per_million_tokens
+                + (b_cost - a_cost - total)
+            }
         )
     return Comparison(
         a_name=a.name,
         b_name=b.name,
         feasible=True,
-        a_usd_per_million=a_cost,
-        b_usd_per_million=b_cost,
+        a_usd_per_million_tokens=a_cost,
+        b_usd_per_million_tokens=b_cost,
         steps=steps,
     )

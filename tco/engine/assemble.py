@@ -6,13 +6,13 @@ import math
 import numpy as np
 from pydantic import TypeAdapter
 
-from tco.catalogue import Catalogue
 from tco.costs.market import api_usd_per_million_tokens
 from tco.costs.power import FLOOR_M2_PER_RACK
+from tco.data.catalogue import Catalogue
+from tco.engine.prepare import Prepared
+from tco.engine.timeline import COMPONENTS, Timeline
 from tco.models import BalanceCheck, MonthResult, Result, Scenario, WorkloadResult
-from tco.resolution import Prepared
-from tco.timeline import COMPONENTS, Timeline
-from tco.units import HOURS_PER_MONTH, J_PER_KWH, MONTHS_PER_YEAR, TOKENS_PER_MILLION
+from tco.models.units import HOURS_PER_MONTH, J_PER_KWH, MONTHS_PER_YEAR, TOKENS_PER_MILLION
 
 LOW_UTILISATION_FRAC = 0.30
 """Below this mean utilisation a warning suggests renting bursts or less headroom."""
@@ -49,10 +49,10 @@ def infeasible_result(scenario: Scenario, reason: str) -> Result:
         currency_year=scenario.finance.currency_year,
         feasible=False,
         infeasible_reason=one_sentence(reason),
-        cost_per_million_tokens_usd=0.0,
-        cost_per_million_input_tokens_usd=0.0,
-        cost_per_million_output_tokens_usd=0.0,
-        usage_cost_per_million_tokens_usd=0.0,
+        cost_usd_per_million_tokens=0.0,
+        cost_usd_per_million_input_tokens=0.0,
+        cost_usd_per_million_output_tokens=0.0,
+        usage_cost_usd_per_million_tokens=0.0,
         accelerator_hour_cost_usd=0.0,
         total_cost_usd=0.0,
         breakdown_usd=dict.fromkeys(COMPONENTS, 0.0),
@@ -152,7 +152,7 @@ def _months(monthly: dict[str, np.ndarray], rental: bool) -> list[MonthResult]:
         "capital_charge_usd": monthly["capital_charge_usd"],
         "opex_usd": monthly["opex_usd"],
         "cost_usd": monthly["cost_usd"],
-        "cost_per_million_tokens_usd": monthly["cost_usd"] / tokens * TOKENS_PER_MILLION,
+        "cost_usd_per_million_tokens": monthly["cost_usd"] / tokens * TOKENS_PER_MILLION,
         "cumulative_cash_usd": np.maximum(np.cumsum(monthly["cash_usd"]), 0.0),
         "energy_kwh": monthly["facility_energy_kwh"],
         "co2e_kg": monthly["co2e_kg"],
@@ -186,11 +186,11 @@ def _workloads(
                 tokens_per_day=prepared.scenario.demand.tokens_per_day * workload.share_frac,
                 operating_point=point,
                 accelerators=float(first[i]),
-                cost_per_million_tokens_usd=_per_million(float(cost[i]), float(tokens[i])),
-                cost_per_million_input_tokens_usd=_per_million(
+                cost_usd_per_million_tokens=_per_million(float(cost[i]), float(tokens[i])),
+                cost_usd_per_million_input_tokens=_per_million(
                     float(cost[i]) * point.prefill_time_frac, float(tokens[i]) * share_in
                 ),
-                cost_per_million_output_tokens_usd=_per_million(
+                cost_usd_per_million_output_tokens=_per_million(
                     float(cost[i]) * (1 - point.prefill_time_frac),
                     float(tokens[i]) * (1 - share_in),
                 ),
@@ -276,14 +276,14 @@ def build_result(prepared: Prepared, t: Timeline, catalogue: Catalogue) -> Resul
         scenario_name=s.name,
         currency_year=s.finance.currency_year,
         feasible=True,
-        cost_per_million_tokens_usd=cost_per_million,
-        cost_per_million_input_tokens_usd=_per_million(
+        cost_usd_per_million_tokens=cost_per_million,
+        cost_usd_per_million_input_tokens=_per_million(
             float((cost_w * prefill).sum()), float((tokens_w * share_in).sum())
         ),
-        cost_per_million_output_tokens_usd=_per_million(
+        cost_usd_per_million_output_tokens=_per_million(
             float((cost_w * (1 - prefill)).sum()), float((tokens_w * (1 - share_in)).sum())
         ),
-        usage_cost_per_million_tokens_usd=usage,
+        usage_cost_usd_per_million_tokens=usage,
         accelerator_hour_cost_usd=total / float(monthly["accelerator_hours"].sum()),
         total_cost_usd=total,
         breakdown_usd=breakdown,

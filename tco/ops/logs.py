@@ -7,7 +7,8 @@ values or the scenario, which can hold customer names, prices and other user tex
 
     {"ts": "2026-11-29T03:12:45.120Z", "level": "error", "event": "unhandled_error",
      "error_id": "e-3f9c2a7b1d", "error_type": "ZeroDivisionError", "page": "overview",
-     "frames": ["tco/engine.py:212 run", "tco/assemble.py:248 build_result"], "pid": 4242}
+     "frames": ["tco/engine/run.py:21 run", "tco/engine/assemble.py:248 build_result"],
+     "pid": 4242}
 """
 
 import json
@@ -20,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 LOGGER_NAME = "tco"
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MAX_FRAMES = 12
 
 

@@ -39,7 +39,7 @@ from tco.costs.power import it_energy_kwh
 from tco.costs.trends import yearly_factor
 from tco.models import CapexAssumptions
 from tco.models.deployment import DeploymentKind
-from tco.units import DAYS_PER_MONTH, HOURS_PER_MONTH, SECONDS_PER_DAY, SECONDS_PER_HOUR
+from tco.models.units import DAYS_PER_MONTH, HOURS_PER_MONTH, SECONDS_PER_DAY, SECONDS_PER_HOUR
 
 COMPONENTS = (
     *HARDWARE_CLASSES,

@@ -1,12 +1,10 @@
-"""Resolving a scenario against the catalogue, and the prepared inputs of a run."""
+"""Resolving a scenario against the catalogue: the rows its ids name, overrides applied."""
 
 from dataclasses import dataclass
 
-from tco.catalogue import Catalogue
-from tco.costs.power import RackLayout
-from tco.errors import TcoError
-from tco.models import LLM, Accelerator, Cooling, OperatingPoint, Scenario, Site
-from tco.timeline import Plan, Samples
+from tco.data.catalogue import Catalogue
+from tco.models import LLM, Accelerator, Cooling, Scenario, Site
+from tco.models.errors import TcoError
 
 
 @dataclass(frozen=True)
@@ -24,20 +22,6 @@ class Resolved:
     grid_gco2e_per_kwh: float
     construction_usd_per_w: float
     colocation_usd_per_kw_month: float
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A scenario ready to simulate, or the reason it cannot run."""
-
-    scenario: Scenario
-    resolved: Resolved
-    points: tuple[OperatingPoint, ...]
-    layout: RackLayout | None
-    server_accelerators: int
-    plan: Plan | None
-    samples: Samples | None
-    infeasible_reason: str | None = None
 
 
 def _get(catalogue: Catalogue, table: str, item_id: str, field: str):

@@ -17,7 +17,7 @@ from datetime import date
 
 import plotly.graph_objects as go
 
-from tco.catalogue import Catalogue
+from tco.data.catalogue import Catalogue
 from tco.models import (
     BOUND_LABELS,
     Accelerator,
@@ -205,7 +205,7 @@ def _finite(value: float | None) -> bool:
 def cost_over_time(
     series: Mapping[str, Sequence[MonthResult]],
     *,
-    api_usd_per_million: float | None = None,
+    api_usd_per_million_tokens: float | None = None,
     title: str = "Cost per million tokens over time",
     footnote: str = "",
 ) -> go.Figure:
@@ -214,17 +214,17 @@ def cost_over_time(
     for name, months in series.items():
         fig.add_scatter(
             x=[m.month for m in months],
-            y=[m.cost_per_million_tokens_usd for m in months],
+            y=[m.cost_usd_per_million_tokens for m in months],
             name=plain(name),
             mode="lines",
             line={"width": 3},
             hovertemplate="%{y:$,.3f} per M tokens<extra>%{fullData.name}</extra>",
         )
-    if _finite(api_usd_per_million):
+    if _finite(api_usd_per_million_tokens):
         fig.add_hline(
-            y=api_usd_per_million,
+            y=api_usd_per_million_tokens,
             line={"dash": "dash", "color": GREY, "width": 2},
-            annotation_text=f"Serverless API median ${api_usd_per_million:,.2f}",
+            annotation_text=f"Serverless API median ${api_usd_per_million_tokens:,.2f}",
             annotation_position="top right",
             annotation_font_color=GREY,
         )
@@ -344,24 +344,24 @@ def waterfall(
 def tornado(
     bars: Sequence[TornadoBar],
     *,
-    base_usd_per_million: float,
+    base_usd_per_million_tokens: float,
     title: str = "Which inputs move the cost most",
     footnote: str = "",
 ) -> go.Figure:
     """Cost per million tokens at the low and high end of each input, widest swing on top."""
-    ordered = sorted(bars, key=lambda b: b.swing_usd_per_million)
+    ordered = sorted(bars, key=lambda b: b.swing_usd_per_million_tokens)
     labels = [b.label for b in ordered]
     fig = _figure(title, "Cost per million tokens [USD]", "", footnote)
     for name, color, values, ends in (
-        ("Input at its low end", PALETTE[0], [b.cost_at_low_usd_per_million for b in ordered],
-         [b.low_value for b in ordered]),
-        ("Input at its high end", PALETTE[1], [b.cost_at_high_usd_per_million for b in ordered],
-         [b.high_value for b in ordered]),
+        ("Input at its low end", PALETTE[0],
+         [b.cost_at_low_usd_per_million_tokens for b in ordered], [b.low_value for b in ordered]),
+        ("Input at its high end", PALETTE[1],
+         [b.cost_at_high_usd_per_million_tokens for b in ordered], [b.high_value for b in ordered]),
     ):  # fmt: skip
         fig.add_bar(
             y=labels,
-            x=[v - base_usd_per_million for v in values],
-            base=base_usd_per_million,
+            x=[v - base_usd_per_million_tokens for v in values],
+            base=base_usd_per_million_tokens,
             orientation="h",
             name=name,
             marker_color=color,
@@ -370,7 +370,7 @@ def tornado(
             ],
             hovertemplate="%{y} = %{customdata[0]}: $%{customdata[1]:,.3f}<extra></extra>",
         )
-    fig.add_vline(x=base_usd_per_million, line={"color": "#1F1F1F", "width": 1})
+    fig.add_vline(x=base_usd_per_million_tokens, line={"color": "#1F1F1F", "width": 1})
     fig.update_layout(barmode="overlay", height=max(HEIGHT_PX, 120 + 34 * len(ordered)))
     fig.update_yaxes(showgrid=False)
     fig.update_xaxes(showgrid=True, gridcolor="#E6E6E6", rangemode="normal")
@@ -387,7 +387,7 @@ def fan_chart(
     fig = _figure(title, "Month [month]", "Cost per million tokens [USD]", footnote)
     fig.add_scatter(
         x=mc.months,
-        y=mc.p90_usd_per_million,
+        y=mc.p90_usd_per_million_tokens,
         name="P90",
         mode="lines",
         line={"width": 0, "color": PALETTE[0]},
@@ -396,7 +396,7 @@ def fan_chart(
     )
     fig.add_scatter(
         x=mc.months,
-        y=mc.p10_usd_per_million,
+        y=mc.p10_usd_per_million_tokens,
         name="P10–P90",
         mode="lines",
         line={"width": 0, "color": PALETTE[0]},
@@ -406,7 +406,7 @@ def fan_chart(
     )
     fig.add_scatter(
         x=mc.months,
-        y=mc.p50_usd_per_million,
+        y=mc.p50_usd_per_million_tokens,
         name="Median (P50)",
         mode="lines",
         line={"width": 3, "color": PALETTE[0]},

@@ -23,9 +23,8 @@ import time
 import weakref
 from collections.abc import Sequence
 
-from tco.catalogue import builtin_catalogue
-from tco.models import Accelerator
-from tco.sql import (
+from tco.data.catalogue import builtin_catalogue
+from tco.data.sql.sandbox import (
     MAX_ROWS,
     TIMEOUT_S,
     QueryRefusedError,
@@ -34,6 +33,7 @@ from tco.sql import (
     run_query,
     sandbox,
 )
+from tco.models import Accelerator
 
 WORKER_MEMORY_MB = 768
 """Address space the worker may add after start-up [MB] (its sandbox caps DuckDB at 256 MB)."""
@@ -120,7 +120,7 @@ def _kill(workers: list[subprocess.Popen]) -> None:
 
 def _start(extra_json: list[dict]) -> subprocess.Popen:
     process = subprocess.Popen(
-        [sys.executable, "-m", "tco.sql_worker"],
+        [sys.executable, "-m", "tco.data.sql.worker"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,

@@ -1,6 +1,6 @@
 """Uncertainty: a tornado of one input at a time, and Monte Carlo over all of them at once.
 
-Both run the same vectorised timeline as the deterministic result (tco.timeline), with one
+Both run the same vectorised timeline as the deterministic result (tco.engine.timeline), with one
 sample per input setting, summed over workloads. Ranges and distributions are stated in
 `RANGES`; each is symmetric around the scenario's own value where the data allow, so the
 Monte Carlo median stays near the deterministic figure. docs/methodology.md §10 gives the
@@ -12,13 +12,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tco.catalogue import Catalogue, builtin_catalogue
+from tco.data.catalogue import Catalogue, builtin_catalogue
 from tco.engine import prepare
-from tco.errors import TcoError
+from tco.engine.prepare import Prepared
+from tco.engine.timeline import Samples, simulate
 from tco.models import MonteCarloResult, Scenario, TornadoBar
-from tco.resolution import Prepared
-from tco.timeline import Samples, simulate
-from tco.units import TOKENS_PER_MILLION
+from tco.models.errors import TcoError
+from tco.models.units import TOKENS_PER_MILLION
 
 DEFAULT_SEED = 20260401
 MAX_SAMPLES = 100_000
@@ -163,15 +163,15 @@ def tornado(scenario: Scenario, catalogue: Catalogue | None = None) -> list[Torn
             low_value=float(low),
             high_value=float(high),
             unit=r.unit,
-            cost_at_low_usd_per_million=float(horizon[2 * i]),
-            cost_at_high_usd_per_million=float(horizon[2 * i + 1]),
-            swing_usd_per_million=float(abs(horizon[2 * i + 1] - horizon[2 * i])),
+            cost_at_low_usd_per_million_tokens=float(horizon[2 * i]),
+            cost_at_high_usd_per_million_tokens=float(horizon[2 * i + 1]),
+            swing_usd_per_million_tokens=float(abs(horizon[2 * i + 1] - horizon[2 * i])),
         )
         for i, (r, low, high) in enumerate(settings)
     ]
     scale = max(1e-12, float(horizon.max()))
-    bars = [b for b in bars if b.swing_usd_per_million > 1e-9 * scale]
-    return sorted(bars, key=lambda b: b.swing_usd_per_million, reverse=True)
+    bars = [b for b in bars if b.swing_usd_per_million_tokens > 1e-9 * scale]
+    return sorted(bars, key=lambda b: b.swing_usd_per_million_tokens, reverse=True)
 
 
 def _draw(rng: np.random.Generator, low: float, mode: float, high: float, n: int) -> np.ndarray:
@@ -216,11 +216,11 @@ def monte_carlo(
         samples=samples,
         seed=seed,
         months=list(range(1, scenario.horizon_months + 1)),
-        p10_usd_per_million=p10.tolist(),
-        p50_usd_per_million=p50.tolist(),
-        p90_usd_per_million=p90.tolist(),
-        horizon_p10_usd_per_million=float(h10),
-        horizon_p50_usd_per_million=float(h50),
-        horizon_p90_usd_per_million=float(h90),
+        p10_usd_per_million_tokens=p10.tolist(),
+        p50_usd_per_million_tokens=p50.tolist(),
+        p90_usd_per_million_tokens=p90.tolist(),
+        horizon_p10_usd_per_million_tokens=float(h10),
+        horizon_p50_usd_per_million_tokens=float(h50),
+        horizon_p90_usd_per_million_tokens=float(h90),
         distributions={r.label: f"{r.words}; narrowed to be symmetric at a bound" for r in RANGES},
     )

@@ -13,10 +13,10 @@ from typing import Any, Literal
 import yaml
 from pydantic import ValidationError
 
-from tco.catalogue import Catalogue, builtin_catalogue
-from tco.errors import TcoError, one_line
+from tco.data.catalogue import Catalogue, builtin_catalogue
+from tco.engine.resolve import resolve
 from tco.models import Scenario
-from tco.resolution import resolve
+from tco.models.errors import TcoError, one_line
 
 MAX_BYTES = 256 * 1024
 """Largest scenario file accepted [bytes]; a full 12-workload scenario is about 5 KB."""

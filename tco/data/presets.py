@@ -5,9 +5,9 @@ operations), an accelerator and workload presets (with their shares of the defau
 into a valid `Scenario`. It feeds `tco example`, the dashboard's starting point and tests.
 """
 
-from tco.catalogue import Catalogue, builtin_catalogue
-from tco.errors import TcoError
+from tco.data.catalogue import Catalogue, builtin_catalogue
 from tco.models import Accelerator, Demand, Precision, Scenario, Workload
+from tco.models.errors import TcoError
 
 DEFAULT_DEPLOYMENT_ID = "enterprise-on-prem"
 """An enterprise hall with air cooling and list-price hardware: the common first question."""

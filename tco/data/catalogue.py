@@ -16,7 +16,6 @@ from pathlib import Path
 import duckdb
 from pydantic import BaseModel, ValidationError
 
-from tco.errors import TcoError, one_line
 from tco.models import (
     LLM,
     Accelerator,
@@ -26,8 +25,9 @@ from tco.models import (
     Site,
     WorkloadPreset,
 )
+from tco.models.errors import TcoError, one_line
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 # table name → (CSV file, row model)
 TABLES: dict[str, tuple[str, type[BaseModel]]] = {

@@ -1,23 +1,24 @@
-"""`run(scenario) -> Result`: the one path the dashboard, the CLI and the exports share.
+"""Prepare a scenario for the timeline: resolve it, find its operating points, check it can run.
 
 Steps: resolve the scenario's ids against the catalogue (unknown ids raise a one-line
 `TcoError` naming the field) → one operating point per workload from the throughput model →
-feasibility (prices, power, rack density) → a `Plan` and one `Samples` row → the monthly
-timeline → the `Result` (tco.assemble). Anything that makes the configuration impossible
-returns an infeasible result with one sentence saying why and what would fix it.
+feasibility (prices, power, rack density) → a `Plan` and one `Samples` row. Anything that
+makes the configuration impossible leaves the plan empty and says why in one sentence, with
+what would fix it.
 """
+
+from dataclasses import dataclass
 
 import numpy as np
 
-from tco.assemble import build_result, infeasible_result
-from tco.catalogue import Catalogue, builtin_catalogue
 from tco.costs.power import IDLE_POWER_FRAC, RackLayout, rack_layout, server_power_kw
-from tco.errors import TcoError
-from tco.models import Deployment, OperatingPoint, Result, Scenario, Workload
+from tco.data.catalogue import Catalogue, builtin_catalogue
+from tco.engine.resolve import Resolved, resolve
+from tco.engine.timeline import Plan, Samples
+from tco.models import Deployment, OperatingPoint, Scenario, Workload
+from tco.models.errors import TcoError
+from tco.models.units import MONTHS_PER_YEAR
 from tco.performance import operating_point
-from tco.resolution import Prepared, Resolved, resolve
-from tco.timeline import Plan, Samples, simulate
-from tco.units import MONTHS_PER_YEAR
 
 MIN_TOKENS_PER_DAY = 1e-6
 """Below this a workload's demand [tokens/day] is nothing to serve: its cost per token would
@@ -27,6 +28,20 @@ whole system, see tests/engine/test_deployments.py.)"""
 MIN_SYSTEM_KW = 1e-6
 """Below this a system's power [kW] is a typing error (1 mW), not a part: racks and energy
 per kW would divide by (nearly) zero."""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A scenario ready to simulate, or the reason it cannot run."""
+
+    scenario: Scenario
+    resolved: Resolved
+    points: tuple[OperatingPoint, ...]
+    layout: RackLayout | None
+    server_accelerators: int
+    plan: Plan | None
+    samples: Samples | None
+    infeasible_reason: str | None = None
 
 
 def _points(scenario: Scenario, r: Resolved) -> tuple[tuple[OperatingPoint, ...], str | None]:
@@ -217,13 +232,3 @@ def prepare(scenario: Scenario, catalogue: Catalogue | None = None) -> Prepared:
     return Prepared(
         scenario, r, points, layout, server_accelerators, plan, base_samples(scenario, r)
     )
-
-
-def run(scenario: Scenario, catalogue: Catalogue | None = None) -> Result:
-    """Cost of serving the scenario's workload mix over its horizon."""
-    catalogue = catalogue or builtin_catalogue()
-    prepared = prepare(scenario, catalogue)
-    if prepared.plan is None or prepared.samples is None:
-        return infeasible_result(scenario, prepared.infeasible_reason or "infeasible")
-    timeline = simulate(prepared.plan, prepared.samples, per_workload=True)
-    return build_result(prepared, timeline, catalogue)

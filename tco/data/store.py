@@ -16,9 +16,9 @@ from pathlib import Path
 import duckdb
 from pydantic import ValidationError
 
-from tco.catalogue import builtin_catalogue, table_columns
-from tco.errors import TcoError, one_line
+from tco.data.catalogue import builtin_catalogue, table_columns
 from tco.models import Accelerator, Scenario
+from tco.models.errors import TcoError, one_line
 
 MAX_SAVED_SCENARIOS = 500
 MAX_CUSTOM_ACCELERATORS = 200

@@ -15,8 +15,8 @@ from functools import cache
 
 import duckdb
 
-from tco.catalogue import Catalogue, builtin_catalogue, to_duckdb
-from tco.errors import TcoError
+from tco.data.catalogue import Catalogue, builtin_catalogue, to_duckdb
+from tco.models.errors import TcoError
 
 MAX_SQL_CHARS = 5_000
 MAX_ROWS = 1_000

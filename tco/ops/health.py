@@ -1,7 +1,7 @@
 """A deep health check: what Streamlit's ``/_stcore/health`` does not look at.
 
 ``/_stcore/health`` answers ``ok`` as soon as the server's event loop runs; it never loads
-the catalogue, runs the engine or opens the store. ``python -m tco.health`` does, in the
+the catalogue, runs the engine or opens the store. ``python -m tco.ops.health`` does, in the
 server's environment (same ``TCO_STORE_PATH``), and prints one JSON line::
 
     {"status": "ok", "checks": {"catalogue": "ok", "engine": "ok", "store": "ok",
@@ -18,12 +18,12 @@ import sys
 import time
 from collections.abc import Callable
 
-from tco.catalogue import builtin_catalogue
+from tco.data.catalogue import builtin_catalogue
+from tco.data.presets import default_scenario
+from tco.data.sql.sandbox import run_query
+from tco.data.store import Store
 from tco.engine import run
-from tco.errors import one_line
-from tco.presets import default_scenario
-from tco.sql import run_query
-from tco.store import Store
+from tco.models.errors import one_line
 
 
 def _catalogue() -> None:
@@ -35,7 +35,7 @@ def _engine() -> None:
     result = run(default_scenario())
     if not result.feasible:
         raise ValueError(f"the default scenario is infeasible: {result.infeasible_reason}")
-    if not (result.balance.ok and math.isfinite(result.cost_per_million_tokens_usd)):
+    if not (result.balance.ok and math.isfinite(result.cost_usd_per_million_tokens)):
         raise ValueError("the default scenario's result is not finite and balanced")
 
 

@@ -1,0 +1,1 @@
+"""Analyses over runs: comparisons, uncertainty, variants, break-even."""

@@ -1,0 +1,1 @@
+"""Catalogue loading, presets, the user's store and the SQL box."""

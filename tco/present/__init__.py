@@ -1,0 +1,1 @@
+"""Presentation: number and money formatting, Plotly figures."""
