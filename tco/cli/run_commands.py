@@ -93,16 +93,16 @@ def _print_summary(result: Result) -> None:
     if not result.feasible:
         print(f"{result.scenario_name}: infeasible: {result.infeasible_reason}")
         return
-    y = result.currency_year
+    y, c = result.currency_year, result.currency
     rows = [
-        ("cost per million tokens", f"USD {result.cost_usd_per_million_tokens:.4g} ({y})"),
-        ("  input / output", f"USD {result.cost_usd_per_million_input_tokens:.4g} / "
+        ("cost per million tokens", f"{c} {result.cost_usd_per_million_tokens:.4g} ({y})"),
+        ("  input / output", f"{c} {result.cost_usd_per_million_input_tokens:.4g} / "
                              f"{result.cost_usd_per_million_output_tokens:.4g}"),
-        ("  usage-based", f"USD {result.usage_cost_usd_per_million_tokens:.4g}"),
+        ("  usage-based", f"{c} {result.usage_cost_usd_per_million_tokens:.4g}"),
         ("  serverless API (median)", "-" if result.api_usd_per_million_tokens is None
-         else f"USD {result.api_usd_per_million_tokens:.4g}"),
-        ("accelerator-hour, all in", f"USD {result.accelerator_hour_cost_usd:.4g}"),
-        ("total cost over horizon", f"USD {result.total_cost_usd:,.0f}"),
+         else f"{c} {result.api_usd_per_million_tokens:.4g}"),
+        ("accelerator-hour, all in", f"{c} {result.accelerator_hour_cost_usd:.4g}"),
+        ("total cost over horizon", f"{c} {result.total_cost_usd:,.0f}"),
         ("accelerators (month 1 / peak)", f"{result.accelerators} / {result.peak_accelerators}"),
         ("racks / floor", f"{result.racks} / {result.floor_area_m2:,.0f} m²"),
         ("facility power, month 1", f"{result.facility_power_kw:,.1f} kW (PUE {result.pue:.3g})"),
@@ -117,8 +117,8 @@ def _print_summary(result: Result) -> None:
         print(f"  {label.ljust(width)}  {value}")
     print()
     print_table(
-        [{"component": k, "usd": v} for k, v in result.breakdown_usd.items() if v > 0],
-        ["component", "usd"],
+        [{"component": k, c: v} for k, v in result.breakdown_usd.items() if v > 0],
+        ["component", c],
     )
     print()
     print_table(
@@ -136,6 +136,6 @@ def _print_summary(result: Result) -> None:
                          mc.horizon_p50_usd_per_million_tokens,
                          mc.horizon_p90_usd_per_million_tokens)  # fmt: skip
         print(f"\nMonte Carlo ({mc.samples} samples, seed {mc.seed}): P10 / P50 / P90 = "
-              f"{p10:.4g} / {p50:.4g} / {p90:.4g} USD per million tokens")  # fmt: skip
+              f"{p10:.4g} / {p50:.4g} / {p90:.4g} {c} per million tokens")  # fmt: skip
     for warning in result.warnings:
         print(f"warning: {warning}")

@@ -5,6 +5,7 @@ from typing import Literal
 from pydantic import Field
 
 from tco.models.base import StrictModel
+from tco.models.money import NUMERAIRE, Currency
 
 Bound = Literal[
     "memory-bandwidth",
@@ -199,10 +200,11 @@ class Comparison(StrictModel):
 
 
 class Result(StrictModel):
-    """Everything `run(scenario)` computes. Money in USD of the scenario's currency year."""
+    """Everything `run(scenario)` computes. Money in ``currency`` of ``currency_year``."""
 
     scenario_name: str
-    currency_year: int = Field(default=2026, description="Year of the US dollars.")
+    currency: Currency = Field(default=NUMERAIRE, description="Currency of every money figure.")
+    currency_year: int = Field(default=2026, description="Year of the money (its price level).")
     feasible: bool
     infeasible_reason: str | None = None
     cost_usd_per_million_tokens: float = Field(

@@ -5,7 +5,7 @@ The dashboard and the deck use the same words.
 
 from tco.data.catalogue import Catalogue
 from tco.models import Result, Scenario
-from tco.present.money import usd
+from tco.present.money import money
 from tco.present.numbers import number, percent
 
 COMPONENT_NAMES = {
@@ -76,14 +76,14 @@ def summary(result: Result, scenario: Scenario, accelerator_label: str) -> str:
     first = (
         f"Serving {_tokens(scenario.demand.tokens_per_day)} tokens a day on "
         f"{result.accelerators:,} {accelerator_label} costs "
-        f"{usd(result.cost_usd_per_million_tokens)} per million tokens over "
+        f"{money(result.cost_usd_per_million_tokens, result.currency)} per million tokens over "
         f"{_duration(scenario.horizon_months)}"
     )
     comparison = api_comparison(result)
     if comparison:
         first += (
             f", {comparison} the median serverless API price "
-            f"({usd(result.api_usd_per_million_tokens)})"
+            f"({money(result.api_usd_per_million_tokens, result.currency)})"
         )
     total = sum(result.breakdown_usd.values()) or 1.0
     top = sorted(result.breakdown_usd.items(), key=lambda kv: kv[1], reverse=True)[:2]

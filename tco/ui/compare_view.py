@@ -15,7 +15,7 @@ from tco.models.variant import MAX_VARIANTS, Variant
 from tco.present import figures
 from tco.ui import cached, charts, state
 from tco.ui.data import catalogue, saved_scenarios, store
-from tco.ui.fmt import md, number, percent, power_kw, usd
+from tco.ui.fmt import md, money, number, percent, power_kw
 
 LETTERS = "ABCD"
 _SAME = ""
@@ -149,11 +149,11 @@ def table(columns: list[Compared]) -> pd.DataFrame:
         rows.append(
             {
                 "Scenario": c.name,
-                "Cost per million tokens": usd(r.cost_usd_per_million_tokens),
+                "Cost per million tokens": money(r.cost_usd_per_million_tokens, r.currency),
                 "Against A": "—" if change is None or c.letter == "A" else f"{change:+.0%}",
                 "Accelerators": number(r.accelerators),
-                "Capex": usd(r.capex_usd),
-                "Opex per year": usd(r.opex_usd_per_year),
+                "Capex": money(r.capex_usd, r.currency),
+                "Opex per year": money(r.opex_usd_per_year, r.currency),
                 "Facility power": power_kw(r.facility_power_kw),
                 "Utilisation": percent(r.utilisation_frac),
                 "g CO₂e per M tokens": number(r.gco2e_per_million_tokens, 1),

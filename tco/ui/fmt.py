@@ -2,10 +2,10 @@
 
 import re
 
-from tco.present.money import MISSING, usd
+from tco.present.money import MISSING, money
 from tco.present.numbers import number, percent, power_kw
 
-__all__ = ["MISSING", "md", "number", "percent", "power_kw", "usd"]
+__all__ = ["MISSING", "md", "money", "number", "percent", "power_kw"]
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 

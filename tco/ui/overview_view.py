@@ -6,7 +6,7 @@ from tco.models import Result, Scenario
 from tco.present import figures, summary
 from tco.ui import charts
 from tco.ui.data import catalogue
-from tco.ui.fmt import md, number, power_kw, usd
+from tco.ui.fmt import md, money, number, power_kw
 
 Tile = tuple[str, str, str]  # label, value, help
 
@@ -20,21 +20,22 @@ def sentences(result: Result, scenario: Scenario) -> str:
 def tiles(result: Result) -> list[list[Tile]]:
     """Two rows of headline figures with their help text."""
     help_of = {name: info.description or "" for name, info in type(result).model_fields.items()}
+    cash = lambda amount: money(amount, result.currency)  # noqa: E731
     return [
         [
-            ("Cost per M tokens", usd(result.cost_usd_per_million_tokens),
+            ("Cost per M tokens", cash(result.cost_usd_per_million_tokens),
              "Blended over input and output tokens and over the horizon; idle hours included."),
-            ("Input, per M tokens", usd(result.cost_usd_per_million_input_tokens),
+            ("Input, per M tokens", cash(result.cost_usd_per_million_input_tokens),
              "Cost per million prompt tokens."),
-            ("Output, per M tokens", usd(result.cost_usd_per_million_output_tokens),
+            ("Output, per M tokens", cash(result.cost_usd_per_million_output_tokens),
              "Cost per million generated tokens."),
             ("Accelerators", number(result.accelerators), help_of["accelerators"]),
             ("Racks", number(result.racks), "Racks in month 1 at the planned rack power."),
         ],
         [
             ("Facility power", power_kw(result.facility_power_kw), help_of["facility_power_kw"]),
-            ("Capex", usd(result.capex_usd), help_of["capex_usd"]),
-            ("Opex per year", usd(result.opex_usd_per_year), help_of["opex_usd_per_year"]),
+            ("Capex", cash(result.capex_usd), help_of["capex_usd"]),
+            ("Opex per year", cash(result.opex_usd_per_year), help_of["opex_usd_per_year"]),
             ("Energy per token", number(result.joules_per_token, 2, "J"),
              help_of["joules_per_token"]),
             ("CO₂e per M tokens", number(result.gco2e_per_million_tokens, 1, "g"),

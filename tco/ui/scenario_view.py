@@ -9,7 +9,7 @@ from tco.present import summary
 from tco.ui import cached, components
 from tco.ui.catalogue_view import summary_line
 from tco.ui.data import catalogue
-from tco.ui.fmt import md, number, power_kw, usd
+from tco.ui.fmt import md, money, number, power_kw
 
 
 def headline(scenario: Scenario) -> None:
@@ -24,7 +24,7 @@ def headline(scenario: Scenario) -> None:
         return
     components.metric_row(
         [
-            ("Cost per M tokens", usd(result.cost_usd_per_million_tokens),
+            ("Cost per M tokens", money(result.cost_usd_per_million_tokens, result.currency),
              "Blended over the horizon; see the Overview for the detail."),
             ("Accelerators", number(result.accelerators), "Fleet in month 1."),
             ("Racks", number(result.racks), "Racks in month 1."),

@@ -10,7 +10,7 @@ from tco.models import MonteCarloResult, Result, Scenario, TornadoBar
 from tco.models.errors import TcoError
 from tco.present import figures
 from tco.ui import cached, charts
-from tco.ui.fmt import usd
+from tco.ui.fmt import money
 
 SAMPLE_SIZES = [DEFAULT_SAMPLES, 5_000, 20_000]
 """Monte Carlo sizes offered; the first is the default everywhere."""
@@ -37,13 +37,13 @@ def spread(scenario: Scenario, samples: int, say) -> Spread | str:
 
 def tiles(mc: MonteCarloResult, result: Result) -> list[tuple[str, str, str]]:
     return [
-        ("P10 per M tokens", usd(mc.horizon_p10_usd_per_million_tokens),
+        ("P10 per M tokens", money(mc.horizon_p10_usd_per_million_tokens, result.currency),
          "One in ten samples costs less than this over the horizon."),
-        ("P50 (median)", usd(mc.horizon_p50_usd_per_million_tokens),
+        ("P50 (median)", money(mc.horizon_p50_usd_per_million_tokens, result.currency),
          "Half the samples cost less than this."),
-        ("P90", usd(mc.horizon_p90_usd_per_million_tokens),
+        ("P90", money(mc.horizon_p90_usd_per_million_tokens, result.currency),
          "Nine in ten samples cost less than this."),
-        ("This scenario", usd(result.cost_usd_per_million_tokens),
+        ("This scenario", money(result.cost_usd_per_million_tokens, result.currency),
          "The deterministic figure the other pages show."),
     ]  # fmt: skip
 

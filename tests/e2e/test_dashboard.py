@@ -7,7 +7,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tco.data.presets import default_scenario
 from tco.engine import run
-from tco.ui.fmt import usd
+from tco.ui.fmt import money
 
 COST = "Cost per M tokens"
 
@@ -23,7 +23,7 @@ def _choose(page: Page, label: str, option: str) -> None:
 def test_the_first_screen_shows_figures_and_a_chart(page: Page, app_url: str):
     page.goto(f"{app_url}/")
     wait_for_chart(page)
-    expected = usd(run(default_scenario()).cost_usd_per_million_tokens)
+    expected = money(run(default_scenario()).cost_usd_per_million_tokens, "USD")
     expect(metric(page, COST)).to_have_text(expected, timeout=WAIT_MS)
     expect(page.get_by_text("per million tokens over").first).to_be_visible()
     expect(page.locator(".js-plotly-plot .main-svg").nth(1)).to_be_visible()
@@ -33,7 +33,7 @@ def test_changing_the_accelerator_changes_cost_and_the_link_shares_it(
     page: Page, app_url: str, browser: Browser
 ):
     page.goto(f"{app_url}/scenario")
-    before = usd(run(default_scenario()).cost_usd_per_million_tokens)
+    before = money(run(default_scenario()).cost_usd_per_million_tokens, "USD")
     expect(metric(page, COST)).to_have_text(before, timeout=WAIT_MS)
     _choose(page, "Accelerator", "B200")
     expect(metric(page, COST)).not_to_have_text(before, timeout=WAIT_MS)

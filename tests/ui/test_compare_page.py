@@ -8,7 +8,7 @@ from tco.data.presets import default_scenario
 from tco.engine import run
 from tco.io.links import decode_variants, encode_variants
 from tco.models.variant import Variant
-from tco.ui.fmt import usd
+from tco.ui.fmt import money
 
 B200 = "cmp.quick.NVIDIA B200 instead"
 
@@ -26,8 +26,8 @@ def test_a_quick_variant_is_compared_side_by_side_and_kept_in_the_url(app, catal
     table = at.dataframe[0].value
     b200 = build(QUICK["NVIDIA B200 instead"], default_scenario(), catalogue)
     assert list(table["Cost per million tokens"]) == [
-        usd(run(default_scenario()).cost_usd_per_million_tokens),
-        usd(run(b200).cost_usd_per_million_tokens),
+        money(run(default_scenario()).cost_usd_per_million_tokens, "USD"),
+        money(run(b200).cost_usd_per_million_tokens, "USD"),
     ]
     assert decode_variants(at.query_params["c"]) == [QUICK["NVIDIA B200 instead"]]
     over_time = chart_spec(at, "compare.cost_over_time")

@@ -6,7 +6,7 @@ import pytest
 
 from tco.models import Accelerator, Precision
 from tco.ui import catalogue_view as view
-from tco.ui.fmt import MISSING, md, number, percent, usd
+from tco.ui.fmt import MISSING, md, money, number, percent
 
 
 @pytest.mark.parametrize(
@@ -15,7 +15,7 @@ from tco.ui.fmt import MISSING, md, number, percent, usd
      (4.5, "$4.50"), (0.1234, "$0.123"), (None, MISSING), (math.nan, MISSING), (math.inf, MISSING)],
 )  # fmt: skip
 def test_usd(value, text):
-    assert usd(value) == text
+    assert money(value, "USD") == text
 
 
 def test_number_and_percent_hide_non_finite_values():

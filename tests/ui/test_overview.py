@@ -5,7 +5,7 @@ from apptest_pages import chart_spec
 from tco.data.presets import default_scenario, example_scenario
 from tco.engine import run
 from tco.io.links import encode
-from tco.ui.fmt import md, usd
+from tco.ui.fmt import md, money
 
 
 def _metrics(at) -> dict[str, str]:
@@ -18,7 +18,7 @@ def test_with_no_input_it_shows_the_default_scenario(app):
     assert not at.error
     expected = run(default_scenario())
     metrics = _metrics(at)
-    assert metrics["Cost per M tokens"] == usd(expected.cost_usd_per_million_tokens)
+    assert metrics["Cost per M tokens"] == money(expected.cost_usd_per_million_tokens, "USD")
     assert metrics["Accelerators"] == f"{expected.accelerators:,}"
     for label in ("Input, per M tokens", "Output, per M tokens", "Racks", "Facility power", "Capex",
                   "Opex per year", "Energy per token", "CO₂e per M tokens"):  # fmt: skip
@@ -44,8 +44,8 @@ def test_a_shared_link_shows_that_scenario(app):
     assert not at.exception
     assert not at.warning
     cost = _metrics(at)["Cost per M tokens"]
-    assert cost == usd(run(b200).cost_usd_per_million_tokens)
-    assert cost != usd(run(default_scenario()).cost_usd_per_million_tokens)
+    assert cost == money(run(b200).cost_usd_per_million_tokens, "USD")
+    assert cost != money(run(default_scenario()).cost_usd_per_million_tokens, "USD")
 
 
 def test_a_damaged_link_says_why_and_shows_the_default(app):
@@ -53,7 +53,7 @@ def test_a_damaged_link_says_why_and_shows_the_default(app):
     assert not at.exception
     assert "damaged" in at.warning[0].value
     assert "default scenario" in at.warning[0].value
-    expected = usd(run(default_scenario()).cost_usd_per_million_tokens)
+    expected = money(run(default_scenario()).cost_usd_per_million_tokens, "USD")
     assert _metrics(at)["Cost per M tokens"] == expected
 
 

@@ -6,7 +6,7 @@ from tco.analysis import uncertainty
 from tco.data.presets import default_scenario, example_scenario
 from tco.io.links import encode
 from tco.performance import mlperf
-from tco.ui.fmt import usd
+from tco.ui.fmt import money
 
 
 def test_uncertainty_shows_percentiles_tornado_and_fan(app):
@@ -14,7 +14,7 @@ def test_uncertainty_shows_percentiles_tornado_and_fan(app):
     assert not at.exception
     mc = uncertainty.monte_carlo(default_scenario(), 1000)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["P50 (median)"] == usd(mc.horizon_p50_usd_per_million_tokens)
+    assert metrics["P50 (median)"] == money(mc.horizon_p50_usd_per_million_tokens, "USD")
     tornado = chart_spec(at, "unc.tornado")
     bars = uncertainty.tornado(default_scenario())
     assert tornado["data"][0]["y"][-1] == bars[0].label  # widest swing on top
