@@ -15,9 +15,8 @@ from pathlib import Path
 
 from tco.data.catalogue import builtin_catalogue
 from tco.models import Precision
-from tco.performance import operating_point, throughput_curve
+from tco.performance import ServingCase, operating_point, throughput_curve
 from tco.performance.calibration import efficiency, globals_, stack_of
-from tco.performance.footprint import shape
 from tco.performance.serving import solve
 
 PEER_PYTHON = Path(
@@ -62,15 +61,17 @@ def single_point() -> None:
         llm, accelerator = catalogue.models[model], catalogue.accelerators[part]
 
         def offline(i, llm=llm, accelerator=accelerator, precision=precision):
-            operating_point(llm, accelerator, precision, *_lengths(i))
+            operating_point(ServingCase(llm, accelerator, precision, *_lengths(i)))
 
         def limited(i, llm=llm, accelerator=accelerator, precision=precision):
             operating_point(
-                llm, accelerator, precision, *_lengths(i), ttft_max_ms=2000, tpot_max_ms=50
+                ServingCase(
+                    llm, accelerator, precision, *_lengths(i), ttft_max_ms=2000, tpot_max_ms=50
+                )
             )
 
         def cached(_, llm=llm, accelerator=accelerator, precision=precision):
-            operating_point(llm, accelerator, precision, 500, 300, tpot_max_ms=50)
+            operating_point(ServingCase(llm, accelerator, precision, 500, 300, tpot_max_ms=50))
 
         print(
             f"single point  {model:14} {part:16} {precision.value:4}  "
@@ -80,16 +81,18 @@ def single_point() -> None:
 
 
 def model_core() -> None:
-    """The solver alone (no argument checks, cache or pydantic result object)."""
+    """The solver alone (no cache or pydantic result object)."""
     catalogue = builtin_catalogue()
     glob = globals_()
     for model, part, precision in CASES:
         llm, accelerator = catalogue.models[model], catalogue.accelerators[part]
         eff = efficiency(stack_of(accelerator.vendor))
-        s = shape(llm, precision)
 
-        def core(i, s=s, accelerator=accelerator, precision=precision, eff=eff):
-            solve(s, accelerator, precision, *_lengths(i), 8, eff, glob, 2.0, 0.05)
+        def core(i, llm=llm, accelerator=accelerator, precision=precision, eff=eff):
+            case = ServingCase(
+                llm, accelerator, precision, *_lengths(i), 8, ttft_max_ms=2000, tpot_max_ms=50
+            )
+            solve(case, eff, glob)
 
         print(
             f"model core    {model:14} {part:16} {precision.value:4}  "
@@ -104,7 +107,8 @@ def curves() -> None:
         times = []
         for i in range(200):
             started = time.process_time()
-            points = throughput_curve(llm, accelerator, precision, 700 + i, 300, points=50)
+            case = ServingCase(llm, accelerator, precision, 700 + i, 300)
+            points = throughput_curve(case, points=50)
             times.append(time.process_time() - started)
         print(
             f"50-point curve {model:14} {part:16} {precision.value:4}  median "

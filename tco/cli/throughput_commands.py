@@ -5,7 +5,7 @@ import argparse
 from tco.cli.output import print_json, print_table
 from tco.data.catalogue import builtin_catalogue
 from tco.models.hardware import Precision
-from tco.performance import operating_point, throughput_curve
+from tco.performance import ServingCase, operating_point, throughput_curve
 
 COLUMNS = [
     "tensor_parallel",
@@ -48,28 +48,21 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def _throughput(args: argparse.Namespace) -> int:
     catalogue = builtin_catalogue()
-    llm = catalogue.get("models", args.model)
-    accelerator = catalogue.get("accelerators", args.accelerator)
-    precision = Precision.parse(args.precision)
+    if args.curve and (args.ttft_ms is not None or args.tpot_ms is not None):
+        raise ValueError("--curve spans every latency; drop --ttft-ms/--tpot-ms")
+    case = ServingCase(
+        llm=catalogue.get("models", args.model),
+        accelerator=catalogue.get("accelerators", args.accelerator),
+        precision=Precision.parse(args.precision),
+        input_tokens=args.input_tokens,
+        output_tokens=args.output_tokens,
+        system_accelerators=args.system_accelerators,
+        ttft_max_ms=args.ttft_ms,
+        tpot_max_ms=args.tpot_ms,
+    )
     if args.curve:
-        if args.ttft_ms is not None or args.tpot_ms is not None:
-            raise ValueError("--curve spans every latency; drop --ttft-ms/--tpot-ms")
-        points = throughput_curve(
-            llm,
-            accelerator,
-            precision,
-            args.input_tokens,
-            args.output_tokens,
-            system_accelerators=args.system_accelerators,
-            points=args.points,
-        )
-        records = [p.model_dump(mode="json") for p in points]
-        reason = None
-        if not records:
-            reason = operating_point(
-                llm, accelerator, precision, args.input_tokens, args.output_tokens,
-                system_accelerators=args.system_accelerators,
-            ).infeasible_reason  # fmt: skip
+        records = [p.model_dump(mode="json") for p in throughput_curve(case, args.points)]
+        reason = None if records else operating_point(case).infeasible_reason
         if args.json:
             print_json({"points": records, "infeasible_reason": reason})
         elif reason:
@@ -77,16 +70,7 @@ def _throughput(args: argparse.Namespace) -> int:
         else:
             print_table(records, COLUMNS)
         return 0
-    point = operating_point(
-        llm,
-        accelerator,
-        precision,
-        args.input_tokens,
-        args.output_tokens,
-        system_accelerators=args.system_accelerators,
-        ttft_max_ms=args.ttft_ms,
-        tpot_max_ms=args.tpot_ms,
-    )
+    point = operating_point(case)
     if args.json:
         print_json(point.model_dump(mode="json"))
     elif point.feasible:

@@ -18,7 +18,7 @@ from tco.engine.timeline import Plan, Samples
 from tco.models import Deployment, OperatingPoint, Scenario, Workload
 from tco.models.errors import TcoError
 from tco.models.units import MONTHS_PER_YEAR
-from tco.performance import operating_point
+from tco.performance import ServingCase, operating_point
 
 MIN_TOKENS_PER_DAY = 1e-6
 """Below this a workload's demand [tokens/day] is nothing to serve: its cost per token would
@@ -49,16 +49,10 @@ def _points(scenario: Scenario, r: Resolved) -> tuple[tuple[OperatingPoint, ...]
     points = []
     for workload, llm in zip(scenario.workloads, r.models, strict=True):
         try:
-            point = operating_point(
-                llm,
-                r.accelerator,
-                workload.precision,
-                workload.input_tokens,
-                workload.output_tokens,
-                system_accelerators=scenario.system_accelerators,
-                ttft_max_ms=workload.ttft_max_ms,
-                tpot_max_ms=workload.tpot_max_ms,
+            case = ServingCase.for_workload(
+                workload, llm, r.accelerator, scenario.system_accelerators
             )
+            point = operating_point(case)
         except TcoError as exc:
             return (), f"{_short(workload.name)}: {exc}"
         if not point.feasible or point.output_tokens_per_s_per_accelerator <= 0:

@@ -23,7 +23,7 @@ from tco.models.errors import TcoError
 from tco.models.hardware import Precision
 from tco.models.llm import LLM
 from tco.performance.calibration import Efficiency, Globals, efficiency, globals_
-from tco.performance.footprint import shape
+from tco.performance.case import ServingCase
 from tco.performance.serving import solve
 
 CALIBRATION_DIR = Path(__file__).resolve().parents[2] / "data" / "calibration"
@@ -193,27 +193,37 @@ def software_level(case: Case) -> str:
     return "v4.1" if case.software_round == "v4.0" else case.software_round
 
 
-def predict(case: Case, eff: Efficiency | None = None, glob: Globals | None = None) -> float:
-    """Predicted output tokens/s per accelerator for a case (0 if the model says infeasible).
+def serving_case(case: Case) -> ServingCase:
+    """The serving question a calibration case asks of the model.
 
     Beam search of width W (MLPerf GPT-J) decodes W sequences per request that share one
     prompt: each beam is a sequence holding and reading the whole prompt's KV, but the prompt
     is computed once (``prompt_compute_frac`` = 1/W). Memory is thus counted conservatively
     (W copies of the prompt's KV where a runtime may share it). MLPerf counts one beam's
-    tokens, so the rate is divided by W.
+    tokens (``sequences_per_request`` = W).
     """
-    accelerator = builtin_catalogue().accelerators[case.accelerator_id]
-    solution = solve(
-        shape(model(case.model_id), case.precision),
-        accelerator,
-        case.precision,
-        case.input_tokens,
-        case.output_tokens,
-        case.system_accelerators,
-        eff or efficiency(case.stack, software_level(case)),
-        glob or globals_(),
-        ttft_max_s=None if case.ttft_max_ms is None else case.ttft_max_ms / 1e3,
-        tpot_max_s=None if case.tpot_max_ms is None else case.tpot_max_ms / 1e3,
+    return ServingCase(
+        llm=model(case.model_id),
+        accelerator=builtin_catalogue().accelerators[case.accelerator_id],
+        precision=case.precision,
+        input_tokens=case.input_tokens,
+        output_tokens=case.output_tokens,
+        system_accelerators=case.system_accelerators,
+        ttft_max_ms=case.ttft_max_ms,
+        tpot_max_ms=case.tpot_max_ms,
+        software_round=software_level(case),
         prompt_compute_frac=1.0 / case.beam_width,
+        sequences_per_request=case.beam_width,
     )
-    return solution.out_rate_per_acc / case.beam_width
+
+
+def predict(case: Case, eff: Efficiency | None = None, glob: Globals | None = None) -> float:
+    """Predicted output tokens/s per accelerator for a case [tokens/s] (0 if infeasible).
+
+    ``eff`` and ``glob`` replace the fitted parameters (the fit script varies them).
+    """
+    question = serving_case(case)
+    solution = solve(
+        question, eff or efficiency(case.stack, question.software_round), glob or globals_()
+    )
+    return solution.out_rate_per_acc

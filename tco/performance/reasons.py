@@ -5,6 +5,7 @@ import math
 from tco.models.hardware import Accelerator, Precision
 from tco.models.units import BYTES_PER_GB
 from tco.performance.calibration import Globals
+from tco.performance.case import ServingCase
 from tco.performance.footprint import WEIGHT_BYTES, ModelShape
 from tco.performance.replica import TTFT_STEPS, Replica
 
@@ -43,23 +44,19 @@ def _fixes(shape: ModelShape, accelerator: Accelerator, precision: Precision, us
     return "use " + ", ".join(fixes[:-1]) + (" or " if len(fixes) > 1 else "") + fixes[-1]
 
 
-def speed_reason(shape: ModelShape, accelerator: Accelerator, precision: Precision) -> str:
+def speed_reason(model_name: str, accelerator: Accelerator, precision: Precision) -> str:
     """Why the part cannot serve at all: slower than one token an hour."""
     return (
         f"{accelerator.name}'s {precision.value.upper()} compute or memory bandwidth is too "
-        f"small to run {shape.name} at even one token an hour; check the part's figures"
+        f"small to run {model_name} at even one token an hour; check the part's figures"
     )
 
 
-def memory_reason(
-    shape: ModelShape,
-    accelerator: Accelerator,
-    precision: Precision,
-    largest: Replica,
-    input_tokens: int,
-    output_tokens: int,
-) -> str:
+def memory_reason(case: ServingCase, largest: Replica) -> str:
     """Why the weights, or one sequence's KV cache, do not fit on the largest group."""
+    accelerator, precision = case.accelerator, case.precision
+    shape = largest.shape
+    input_tokens, output_tokens = case.input_tokens, case.output_tokens
     count = largest.tp
     usable = largest.free_bytes + largest.weights_bytes  # per accelerator after the reserve
     who = _group(accelerator, count, accelerator.memory_gb * BYTES_PER_GB * count)

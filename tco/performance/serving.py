@@ -12,10 +12,11 @@ means, so a limit L constrains the mean to L / (p99-over-mean factor) from param
 import math
 from dataclasses import dataclass
 
-from tco.models.hardware import Accelerator, Precision
+from tco.models.hardware import Precision
 from tco.performance import energy
 from tco.performance.calibration import Efficiency, Globals
-from tco.performance.footprint import ModelShape
+from tco.performance.case import ServingCase
+from tco.performance.footprint import shape
 from tco.performance.parallelism import hardware, tp_candidates
 from tco.performance.reasons import latency_reason, memory_reason, speed_reason
 from tco.performance.replica import TTFT_STEPS, Replica, build
@@ -49,18 +50,18 @@ def _infeasible(reason: str) -> Solution:
 
 
 def _evaluate(
-    replica: Replica,
-    batch: int,
-    bound: str,
-    accelerator: Accelerator,
-    system: int,
-    glob: Globals,
+    replica: Replica, batch: int, bound: str, case: ServingCase, glob: Globals
 ) -> Solution:
-    """Rates, latency, energy and memory of one replica size at one batch."""
+    """Rates, latency, energy and memory of one replica size at one batch.
+
+    Output tokens per second per accelerator [tokens/s] = copies × batch / step time / system
+    size / sequences per request (beams of one request count once).
+    """
+    accelerator, system = case.accelerator, case.system
     step = replica.step_s(batch)
     memory, flops, _ = replica.shares(batch)
     replicas = system // replica.tp
-    out_rate = replicas * batch / step / system
+    out_rate = replicas * batch / step / system / case.sequences_per_request
     decode_only = replica.decode_only_s(batch)
     prompt_share = max(step - decode_only, 0.0)
     busy_w = energy.board_power_w(
@@ -103,73 +104,65 @@ def _regime(replica: Replica, batch: int) -> str:
     return "compute" if flops >= memory else "memory-bandwidth"
 
 
-def replicas_for(
-    shape: ModelShape,
-    accelerator: Accelerator,
-    precision: Precision,
-    input_tokens: int,
-    output_tokens: int,
-    system: int,
-    eff: Efficiency,
-    glob: Globals,
-    prompt_compute_frac: float = 1.0,
-) -> list[Replica]:
-    """One replica per tensor-parallel size the part and system allow."""
+def replicas_for(case: ServingCase, eff: Efficiency, glob: Globals) -> list[Replica]:
+    """One replica per tensor-parallel size the part and system allow (or the case fixes)."""
+    sizes = tp_candidates(case.accelerator, case.system)
+    if case.tensor_parallel is not None:
+        sizes = (case.tensor_parallel,)
     return build(
-        shape,
-        hardware(accelerator, precision),
+        shape(case.llm, case.precision),
+        hardware(case.accelerator, case.precision),
         eff,
         glob,
-        sizes=tp_candidates(accelerator, system),
-        input_tokens=input_tokens,
-        output_tokens=output_tokens,
-        fp4=precision is Precision.FP4,
-        prompt_compute_frac=prompt_compute_frac,
+        sizes=sizes,
+        input_tokens=case.input_tokens,
+        output_tokens=case.output_tokens,
+        fp4=case.precision is Precision.FP4,
+        prompt_compute_frac=case.prompt_compute_frac,
     )
 
 
-def solve(
-    shape: ModelShape,
-    accelerator: Accelerator,
-    precision: Precision,
-    input_tokens: int,
-    output_tokens: int,
-    system: int,
-    eff: Efficiency,
-    glob: Globals,
-    ttft_max_s: float | None = None,
-    tpot_max_s: float | None = None,
-    prompt_compute_frac: float = 1.0,
-) -> Solution:
-    """The best operating point meeting memory and (p99) latency limits, or why none does.
-
-    ``prompt_compute_frac``: share of prompt tokens to compute (1 unless prompts share KV).
-    """
-    if shape.context_length_tokens and input_tokens + output_tokens > shape.context_length_tokens:
-        return _infeasible(
-            f"{shape.name} has a {shape.context_length_tokens:,}-token context; "
-            f"{input_tokens:,} input + {output_tokens:,} output tokens exceed it: "
-            "shorten the prompt or the output"
+def _too_long(case: ServingCase) -> str | None:
+    """Why the requests exceed the model's context, if they do."""
+    context = case.llm.context_length_tokens
+    if context and case.input_tokens + case.output_tokens > context:
+        return (
+            f"{case.llm.name} has a {context:,}-token context; {case.input_tokens:,} input + "
+            f"{case.output_tokens:,} output tokens exceed it: shorten the prompt or the output"
         )
-    replicas = replicas_for(
-        shape, accelerator, precision, input_tokens, output_tokens, system, eff, glob,
-        prompt_compute_frac,
-    )  # fmt: skip
-    replicas = _serving(replicas, input_tokens)
+    return None
+
+
+def _batch_cap(case: ServingCase, replica: Replica) -> int:
+    """Largest batch memory and the engine's scheduler limits allow [count] (at least 1)."""
+    cap = replica.capacity_batch()
+    if case.max_batch is not None:
+        cap = min(cap, case.max_batch)
+    if case.max_tokens_per_step is not None:
+        cap = min(cap, case.max_tokens_per_step / replica.tokens_per_seq)
+    return math.floor(max(cap, 1.0) + 1e-9)
+
+
+def solve(case: ServingCase, eff: Efficiency, glob: Globals) -> Solution:
+    """The best operating point meeting memory and (p99) latency limits, or why none does."""
+    too_long = _too_long(case)
+    if too_long:
+        return _infeasible(too_long)
+    accelerator, system = case.accelerator, case.system
+    replicas = _serving(replicas_for(case, eff, glob), case.input_tokens)
     if not replicas:
-        return _infeasible(speed_reason(shape, accelerator, precision))
+        return _infeasible(speed_reason(case.llm.name, accelerator, case.precision))
     fitting = [r for r in replicas if r.free_bytes >= r.kv_bytes_longest_seq]
     if not fitting:
-        return _infeasible(
-            memory_reason(shape, accelerator, precision, replicas[-1], input_tokens, output_tokens)
-        )
+        return _infeasible(memory_reason(case, replicas[-1]))
+    ttft_max_s, tpot_max_s = case.ttft_max_s, case.tpot_max_s
     tpot_cap = math.inf if tpot_max_s is None else tpot_max_s / glob.tpot_p99_over_mean
     ttft_mean = math.inf if ttft_max_s is None else ttft_max_s / glob.ttft_p99_over_mean
     # The memory-limited (offline) rate bounds what a size can reach under latency limits:
     # visit sizes from the highest bound and stop once no remaining size can win.
     ranked = []
     for replica in fitting:
-        full = math.floor(max(replica.capacity_batch(), 1.0) + 1e-9)
+        full = _batch_cap(case, replica)
         full_step = replica.step_s(full)
         ranked.append(((system // replica.tp) * full / full_step, replica, full, full_step))
     ranked.sort(key=lambda item: (-item[0], item[1].tp))
@@ -199,36 +192,27 @@ def solve(
     bound = binding if binding != "capacity" else _regime(replica, batch)
     if bound == "memory-bandwidth":
         bound = "memory-capacity"
-    return _evaluate(replica, batch, bound, accelerator, system, glob)
+    return _evaluate(replica, batch, bound, case, glob)
 
 
-def curve(
-    shape: ModelShape,
-    accelerator: Accelerator,
-    precision: Precision,
-    input_tokens: int,
-    output_tokens: int,
-    system: int,
-    eff: Efficiency,
-    glob: Globals,
-    points: int,
-) -> list[Solution]:
+def curve(case: ServingCase, eff: Efficiency, glob: Globals, points: int) -> list[Solution]:
     """Throughput-vs-interactivity frontier: the best point for each of ``points`` step times.
 
     Step-time targets are spaced logarithmically from the fastest single-sequence step to the
     slowest step at the memory-limited batch; each target takes the best tensor-parallel size.
+    The case's latency limits are ignored (the curve spans every latency).
     """
-    if shape.context_length_tokens and input_tokens + output_tokens > shape.context_length_tokens:
+    if _too_long(case):
         return []
-    replicas = replicas_for(
-        shape, accelerator, precision, input_tokens, output_tokens, system, eff, glob
-    )
     fitting = [
-        r for r in _serving(replicas, input_tokens) if r.free_bytes >= r.kv_bytes_longest_seq
+        r
+        for r in _serving(replicas_for(case, eff, glob), case.input_tokens)
+        if r.free_bytes >= r.kv_bytes_longest_seq
     ]
     if not fitting:
         return []
-    caps = {r.tp: max(math.floor(r.capacity_batch() + 1e-9), 1) for r in fitting}
+    system = case.system
+    caps = {r.tp: _batch_cap(case, r) for r in fitting}
     fastest = min(r.step_s(1.0) for r in fitting)
     slowest = max(r.step_s(caps[r.tp]) for r in fitting)
     out: list[Solution] = []
@@ -252,6 +236,6 @@ def curve(
         bound = _regime(replica, batch)
         if batch == caps[replica.tp] and bound == "memory-bandwidth":
             bound = "memory-capacity"
-        out.append(_evaluate(replica, batch, bound, accelerator, system, glob))
+        out.append(_evaluate(replica, batch, bound, case, glob))
     out.sort(key=lambda s: -s.step_s)
     return out

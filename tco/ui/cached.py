@@ -19,7 +19,7 @@ from tco.models import (
     Scenario,
     Workload,
 )
-from tco.performance import mlperf, operating_point, throughput_curve
+from tco.performance import ServingCase, mlperf, operating_point, throughput_curve
 from tco.ui.data import catalogue, catalogue_key
 
 
@@ -63,7 +63,9 @@ def _curve(
     cat = catalogue()
     llm: LLM = cat.get("models", model_id)
     accelerator = cat.get("accelerators", accelerator_id)
-    return throughput_curve(llm, accelerator, Precision(precision), input_tokens, output_tokens)
+    return throughput_curve(
+        ServingCase(llm, accelerator, Precision(precision), input_tokens, output_tokens)
+    )
 
 
 def curve(
@@ -94,9 +96,11 @@ def _point(
 ) -> OperatingPoint:  # fmt: skip
     cat = catalogue()
     return operating_point(
-        cat.get("models", model_id), cat.get("accelerators", accelerator_id),
-        Precision(precision), input_tokens, output_tokens,
-        ttft_max_ms=ttft_max_ms, tpot_max_ms=tpot_max_ms,
+        ServingCase(
+            cat.get("models", model_id), cat.get("accelerators", accelerator_id),
+            Precision(precision), input_tokens, output_tokens,
+            ttft_max_ms=ttft_max_ms, tpot_max_ms=tpot_max_ms,
+        )
     )  # fmt: skip
 
 

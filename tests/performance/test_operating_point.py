@@ -7,13 +7,16 @@ import pytest
 
 from tco.models import OperatingPoint, Precision
 from tco.models.errors import TcoError
-from tco.performance import calibration, operating_point, throughput_curve
+from tco.performance import ServingCase, calibration, operating_point, throughput_curve
 
 
 def _point(catalogue, model, part, precision, isl=1000, osl=400, **kw):
     return operating_point(
-        catalogue.models[model], catalogue.accelerators[part], Precision(precision), isl, osl, **kw
-    )
+        ServingCase(
+            catalogue.models[model], catalogue.accelerators[part], Precision(precision), isl, osl,
+            **kw,
+        )
+    )  # fmt: skip
 
 
 def test_every_part_model_and_precision_gives_a_valid_point_or_a_reason(catalogue):
@@ -21,7 +24,7 @@ def test_every_part_model_and_precision_gives_a_valid_point_or_a_reason(catalogu
     for llm in catalogue.models.values():
         for part in catalogue.accelerators.values():
             for precision in part.supported_precisions:
-                point = operating_point(llm, part, precision, 1000, 400)
+                point = operating_point(ServingCase(llm, part, precision, 1000, 400))
                 checked = OperatingPoint.model_validate(point.model_dump())  # ranges hold
                 if checked.feasible:
                     assert checked.output_tokens_per_s_per_accelerator > 0
@@ -118,10 +121,10 @@ def test_a_part_too_slow_to_serve_is_infeasible_with_a_reason(catalogue, field, 
     """A user's part with a tiny rate: its times overflow or exceed an hour per token."""
     part = catalogue.accelerators["nvidia-h100-sxm"].model_copy(update={field: value})
     llm = catalogue.models["llama-3.1-8b"]
-    point = operating_point(llm, part, Precision.FP8, 1000, 400, tpot_max_ms=50)
+    point = operating_point(ServingCase(llm, part, Precision.FP8, 1000, 400, tpot_max_ms=50))
     assert not point.feasible
     assert "too small to run Llama 3.1 8B at even one token an hour" in point.infeasible_reason
-    assert throughput_curve(llm, part, Precision.FP8, 1000, 400) == []
+    assert throughput_curve(ServingCase(llm, part, Precision.FP8, 1000, 400)) == []
 
 
 def test_a_part_with_a_near_zero_link_serves_on_one_accelerator(catalogue):
@@ -129,7 +132,9 @@ def test_a_part_with_a_near_zero_link_serves_on_one_accelerator(catalogue):
     part = catalogue.accelerators["nvidia-h100-sxm"].model_copy(
         update={"scale_up_bandwidth_gb_per_s": 1e-300}
     )
-    point = operating_point(catalogue.models["llama-3.1-8b"], part, Precision.FP8, 1000, 400)
+    point = operating_point(
+        ServingCase(catalogue.models["llama-3.1-8b"], part, Precision.FP8, 1000, 400)
+    )
     assert point.feasible
     assert point.tensor_parallel == 1
     assert point.replicas == 8
@@ -162,24 +167,22 @@ def test_invalid_arguments_raise_one_line(catalogue, kwargs, message):
     }
     args.update(kwargs)
     with pytest.raises(TcoError, match=message) as info:
-        operating_point(**args)
+        operating_point(ServingCase(**args))
     assert "\n" not in str(info.value)
 
 
 def test_curve_is_a_frontier_from_throughput_to_interactivity(catalogue):
-    points = throughput_curve(
+    case = ServingCase(
         catalogue.models["llama-3.1-70b"], catalogue.accelerators["nvidia-h100-sxm"],
         Precision.FP8, 1000, 300,
     )  # fmt: skip
+    points = throughput_curve(case)
     assert 10 <= len(points) <= 50
     users = [p.output_tokens_per_s_per_user for p in points]
     rates = [p.output_tokens_per_s_per_accelerator for p in points]
     assert users == sorted(users)
     assert all(a >= b * (1 - 1e-9) for a, b in itertools.pairwise(rates))
-    offline = operating_point(
-        catalogue.models["llama-3.1-70b"], catalogue.accelerators["nvidia-h100-sxm"],
-        Precision.FP8, 1000, 300,
-    )  # fmt: skip
+    offline = operating_point(case)
     assert rates[0] == pytest.approx(offline.output_tokens_per_s_per_accelerator, rel=1e-6)
     for point in points:
         OperatingPoint.model_validate(point.model_dump())
@@ -188,11 +191,13 @@ def test_curve_is_a_frontier_from_throughput_to_interactivity(catalogue):
 def test_curve_of_an_impossible_configuration_is_empty(catalogue):
     assert (
         throughput_curve(
-            catalogue.models["llama-3.1-405b"],
-            catalogue.accelerators["nvidia-l4"],
-            Precision.BF16,
-            100,
-            100,
+            ServingCase(
+                catalogue.models["llama-3.1-405b"],
+                catalogue.accelerators["nvidia-l4"],
+                Precision.BF16,
+                100,
+                100,
+            )
         )
         == []
     )
@@ -200,8 +205,8 @@ def test_curve_of_an_impossible_configuration_is_empty(catalogue):
 
 def test_older_software_is_slower(catalogue):
     llm, part = catalogue.models["llama-2-70b"], catalogue.accelerators["nvidia-h100-sxm"]
-    today = operating_point(llm, part, Precision.FP8, 290, 294)
-    before = operating_point(llm, part, Precision.FP8, 290, 294, software_round="v4.1")
+    today = operating_point(ServingCase(llm, part, Precision.FP8, 290, 294))
+    before = operating_point(ServingCase(llm, part, Precision.FP8, 290, 294, software_round="v4.1"))
     ratio = before.output_tokens_per_s_per_accelerator / today.output_tokens_per_s_per_accelerator
     assert 0.6 < ratio < 1.0
     assert math.isfinite(ratio)

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from tco.data.catalogue import builtin_catalogue
 from tco.models import Precision
-from tco.performance import operating_point, throughput_curve
+from tco.performance import ServingCase, operating_point, throughput_curve
 from tco.performance.footprint import shape
 from tco.performance.parallelism import tp_candidates
 
@@ -26,7 +26,8 @@ ttft_ms = st.one_of(st.none(), st.floats(min_value=100.0, max_value=20_000.0))
 
 
 def _rate(llm, part, precision, isl, osl, **kw) -> float:
-    return operating_point(llm, part, precision, isl, osl, **kw).output_tokens_per_s_per_accelerator
+    point = operating_point(ServingCase(llm, part, precision, isl, osl, **kw))
+    return point.output_tokens_per_s_per_accelerator
 
 
 @SETTINGS
@@ -101,7 +102,7 @@ def test_a_model_that_does_not_fit_is_infeasible_never_a_number(model, part, isl
     llm, base = CATALOGUE.models[model], CATALOGUE.accelerators[part]
     precision = base.supported_precisions[0]
     small = base.model_copy(update={"memory_gb": base.memory_gb * shrink})
-    point = operating_point(llm, small, precision, isl, osl, system_accelerators=8)
+    point = operating_point(ServingCase(llm, small, precision, isl, osl, system_accelerators=8))
     largest_group = max(tp_candidates(small, 8))
     weights_gb = shape(llm, precision).weights_bytes / 1e9
     if weights_gb > small.memory_gb * largest_group:
@@ -124,7 +125,7 @@ def test_a_model_that_does_not_fit_is_infeasible_never_a_number(model, part, isl
 def test_curve_throughput_falls_as_interactivity_rises(model, part, isl, osl):
     llm, accelerator = CATALOGUE.models[model], CATALOGUE.accelerators[part]
     precision = accelerator.supported_precisions[-1]
-    points = throughput_curve(llm, accelerator, precision, isl, osl, points=20)
+    points = throughput_curve(ServingCase(llm, accelerator, precision, isl, osl), points=20)
     users = [p.output_tokens_per_s_per_user for p in points]
     rates = [p.output_tokens_per_s_per_accelerator for p in points]
     assert users == sorted(users)

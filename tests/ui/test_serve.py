@@ -4,14 +4,14 @@ import pytest
 
 from tco.data.catalogue import CatalogueError
 from tco.data.presets import default_scenario
-from tco.performance import _cached_point
+from tco.performance import operating_point
 from tco.ui import serve
 
 
 def test_preload_computes_the_default_scenarios_operating_points():
-    _cached_point.cache_clear()
+    operating_point.cache_clear()
     serve.preload()
-    assert _cached_point.cache_info().currsize >= len(default_scenario().workloads)
+    assert operating_point.cache_info().currsize >= len(default_scenario().workloads)
 
 
 def test_a_catalogue_error_stops_start_up_in_one_line(monkeypatch):
