@@ -60,15 +60,15 @@ def break_even(a_cumulative_usd: Sequence[float], b_cumulative_usd: Sequence[flo
         if leader and previous and leader != previous:
             crossings.append(month)
         previous = leader or previous
-    month = None
+    stays_cheaper: int | None = None
     for index in range(len(leaders), 0, -1):  # back from the end while A has spent no more
         if leaders[index - 1] == 1:
             break
-        month = index
+        stays_cheaper = index
     first: Literal["a", "b"] | None = None
     if leaders and leaders[0]:
         first = "a" if leaders[0] == 1 else "b"
-    return BreakEven(first, tuple(crossings), month)
+    return BreakEven(first, tuple(crossings), stays_cheaper)
 
 
 def payback_month(

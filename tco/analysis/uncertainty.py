@@ -14,7 +14,7 @@ import numpy as np
 
 from tco.data.catalogue import Catalogue, builtin_catalogue
 from tco.engine import prepare
-from tco.engine.prepare import Prepared
+from tco.engine.prepare import Infeasible, Prepared
 from tco.engine.timeline import Samples, simulate
 from tco.models import MonteCarloResult, Scenario, TornadoBar
 from tco.models.errors import TcoError
@@ -80,8 +80,8 @@ RANGES: tuple[Range, ...] = (
 
 def _prepared(scenario: Scenario, catalogue: Catalogue | None) -> Prepared:
     prepared = prepare(scenario, catalogue or builtin_catalogue())
-    if prepared.plan is None or prepared.samples is None:
-        raise TcoError(f"the scenario is infeasible: {prepared.infeasible_reason}")
+    if isinstance(prepared, Infeasible):
+        raise TcoError(f"the scenario is infeasible: {prepared.reason}")
     return prepared
 
 

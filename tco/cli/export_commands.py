@@ -99,7 +99,7 @@ def _export(args: argparse.Namespace) -> int:
         scenario = load_scenario(sys.stdin.buffer.read(), catalogue)
     else:
         scenario = load_scenario_file(args.scenario, catalogue)
-    if args.fmt in formats.SCENARIO_FORMATS:
+    if formats.is_scenario_format(args.fmt):
         _write(args.out, formats.scenario_file(scenario, args.fmt).data)
         return 0
     comparisons = None

@@ -73,7 +73,7 @@ def _run(args: argparse.Namespace) -> int:
         raise TcoError(f"--monte-carlo: N must be between 1 and {MAX_SAMPLES:,}")
     result = run(scenario, catalogue)
     if result.feasible:
-        extra = {}
+        extra: dict[str, object] = {}
         if args.tornado:
             extra["tornado"] = tornado(scenario, catalogue)
         if args.monte_carlo is not None:

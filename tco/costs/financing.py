@@ -93,10 +93,10 @@ def lagged(monthly: np.ndarray, lag_months: np.ndarray | int) -> np.ndarray:
     months = monthly.shape[-1]
     n = np.asarray(lag_months, dtype=np.int64)
     if n.size == 1:
-        n = int(n.reshape(()))
+        shift = int(n.reshape(()))
         out = np.zeros_like(monthly)
-        if n < months:
-            out[..., n:] = monthly[..., : months - n]
+        if shift < months:
+            out[..., shift:] = monthly[..., : months - shift]
         return out
     shape = (n.shape[0],) + (1,) * (monthly.ndim - 1)
     source = np.arange(months) - n.reshape(shape)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
 from pathlib import Path
+from typing import Any, Literal, overload
 
 import duckdb
 from pydantic import BaseModel, ValidationError
@@ -55,7 +56,13 @@ def duckdb_type(annotation: object) -> str:
         return duckdb_type(typing.get_args(annotation)[0])
     if origin is typing.Literal or (isinstance(annotation, type) and issubclass(annotation, Enum)):
         return "VARCHAR"
-    return {bool: "BOOLEAN", int: "BIGINT", float: "DOUBLE", str: "VARCHAR"}[annotation]
+    scalar_types: dict[object, str] = {
+        bool: "BOOLEAN",
+        int: "BIGINT",
+        float: "DOUBLE",
+        str: "VARCHAR",
+    }
+    return scalar_types[annotation]
 
 
 def table_columns(model: type[BaseModel]) -> dict[str, str]:
@@ -88,8 +95,9 @@ def _read_rows(path: Path, model: type[BaseModel]) -> list[BaseModel]:
     return rows
 
 
-def _unique_ids(name: str, rows: list[BaseModel]) -> dict[str, BaseModel]:
-    by_id: dict[str, BaseModel] = {}
+def _unique_ids(name: str, rows: list[Any]) -> dict[str, Any]:
+    """Rows by id (every table but api_prices has one); a repeated id stops loading."""
+    by_id: dict[str, Any] = {}
     for row in rows:
         if row.id in by_id:
             raise CatalogueError(f"{name}: duplicate id {row.id!r}")
@@ -120,6 +128,19 @@ class Catalogue:
             merged.setdefault(accelerator.id, accelerator)
         return Catalogue(**{**self.__dict__, "accelerators": merged})
 
+    @overload
+    def get(self, table: Literal["accelerators"], item_id: str) -> Accelerator: ...
+    @overload
+    def get(self, table: Literal["models"], item_id: str) -> LLM: ...
+    @overload
+    def get(self, table: Literal["workloads"], item_id: str) -> WorkloadPreset: ...
+    @overload
+    def get(self, table: Literal["cooling"], item_id: str) -> Cooling: ...
+    @overload
+    def get(self, table: Literal["sites"], item_id: str) -> Site: ...
+    @overload
+    def get(self, table: Literal["deployments"], item_id: str) -> DeploymentPreset: ...
+
     def get(self, table: str, item_id: str) -> BaseModel:
         """The row with this id, or a one-line error naming the command that lists valid ids."""
         rows = getattr(self, table)
@@ -132,16 +153,17 @@ class Catalogue:
         """Every id a table refers to exists in the table it refers to."""
         for preset in self.workloads.values():
             self.get("models", preset.model_id)
-        for preset in self.deployments.values():
-            self.get("cooling", preset.default_cooling_id)
-            self.get("sites", preset.default_site_id)
+        for deployment in self.deployments.values():
+            self.get("cooling", deployment.default_cooling_id)
+            self.get("sites", deployment.default_site_id)
         for price in self.api_prices:
             self.get("models", price.model_id)
 
 
 def load_catalogue(data_dir: Path = DATA_DIR) -> Catalogue:
     """Read and validate every catalogue table under ``data_dir``."""
-    tables: dict[str, object] = {}
+    # each table's rows are instances of its model in TABLES, the type Catalogue's field names
+    tables: dict[str, Any] = {}
     for name, (filename, model) in TABLES.items():
         rows = _read_rows(Path(data_dir) / filename, model)
         tables[name] = rows if name == "api_prices" else _unique_ids(name, rows)

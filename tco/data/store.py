@@ -107,7 +107,7 @@ class Store:
         columns = table_columns(Accelerator)
         values = [getattr(accelerator, c) for c in columns]
         with self._connect() as con:
-            count = con.execute("SELECT count(*) FROM custom_accelerators").fetchone()[0]
+            (count,) = con.execute("SELECT count(*) FROM custom_accelerators").fetchall()[0]
             exists = con.execute(
                 "SELECT 1 FROM custom_accelerators WHERE id = ?", [accelerator.id]
             ).fetchone()
@@ -134,7 +134,7 @@ class Store:
             raise TcoError("a saved scenario needs a name")
         payload = scenario.model_dump_json(exclude_defaults=True)
         with self._connect() as con:
-            count = con.execute("SELECT count(*) FROM scenarios").fetchone()[0]
+            (count,) = con.execute("SELECT count(*) FROM scenarios").fetchall()[0]
             exists = con.execute("SELECT 1 FROM scenarios WHERE name = ?", [name]).fetchone()
             if count >= MAX_SAVED_SCENARIOS and not exists:
                 raise TcoError(

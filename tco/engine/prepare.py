@@ -32,16 +32,22 @@ per kW would divide by (nearly) zero."""
 
 @dataclass(frozen=True)
 class Prepared:
-    """A scenario ready to simulate, or the reason it cannot run."""
+    """A scenario ready to simulate."""
 
     scenario: Scenario
     resolved: Resolved
     points: tuple[OperatingPoint, ...]
     layout: RackLayout | None
     server_accelerators: int
-    plan: Plan | None
-    samples: Samples | None
-    infeasible_reason: str | None = None
+    plan: Plan
+    samples: Samples
+
+
+@dataclass(frozen=True)
+class Infeasible:
+    """Why a scenario cannot run, in one sentence for the user."""
+
+    reason: str
 
 
 def _points(scenario: Scenario, r: Resolved) -> tuple[tuple[OperatingPoint, ...], str | None]:
@@ -122,7 +128,13 @@ def _feasibility(
     return layout, None
 
 
-def _plan(scenario: Scenario, r: Resolved, points, layout, server_kw_per_acc: float) -> Plan:
+def _plan(
+    scenario: Scenario,
+    r: Resolved,
+    points: tuple[OperatingPoint, ...],
+    layout: RackLayout | None,
+    server_kw_per_acc: float,
+) -> Plan:
     d = scenario.deployment
     f = scenario.finance
     tdp = r.accelerator.tdp_w
@@ -210,7 +222,7 @@ def base_samples(scenario: Scenario, r: Resolved) -> Samples:
     )
 
 
-def prepare(scenario: Scenario, catalogue: Catalogue | None = None) -> Prepared:
+def prepare(scenario: Scenario, catalogue: Catalogue | None = None) -> Prepared | Infeasible:
     """Resolve, find operating points and check feasibility; build the plan when feasible."""
     catalogue = catalogue or builtin_catalogue()
     r = resolve(scenario, catalogue)
@@ -220,7 +232,7 @@ def prepare(scenario: Scenario, catalogue: Catalogue | None = None) -> Prepared:
     if reason is None:
         layout, reason = _feasibility(scenario, r, catalogue, server_accelerators)
     if reason is not None:
-        return Prepared(scenario, r, points, layout, server_accelerators, None, None, reason)
+        return Infeasible(reason)
     server_kw = server_power_kw(r.accelerator, server_accelerators) or 0.0
     plan = _plan(scenario, r, points, layout, server_kw / server_accelerators)
     return Prepared(

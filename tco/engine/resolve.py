@@ -1,5 +1,7 @@
 """Resolving a scenario against the catalogue: the rows its ids name, overrides applied."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from tco.data.catalogue import Catalogue
@@ -24,28 +26,33 @@ class Resolved:
     colocation_usd_per_kw_month: float
 
 
-def _get(catalogue: Catalogue, table: str, item_id: str, field: str):
+@contextmanager
+def _naming(field: str) -> Iterator[None]:
+    """Prefix a lookup's error with the scenario field that holds the unknown id."""
     try:
-        return catalogue.get(table, item_id)
+        yield
     except TcoError as exc:
         raise TcoError(f"{field}: {exc}") from None
 
 
 def resolve(scenario: Scenario, catalogue: Catalogue) -> Resolved:
     """Look up every id; overrides replace catalogue figures. Raises TcoError naming the field."""
-    accelerator = _get(catalogue, "accelerators", scenario.accelerator_id, "accelerator_id")
-    site = _get(catalogue, "sites", scenario.site_id, "site_id")
-    cooling = _get(catalogue, "cooling", scenario.cooling_id, "cooling_id")
-    models = tuple(
-        _get(catalogue, "models", w.model_id, f"workloads.{i}.model_id")
-        for i, w in enumerate(scenario.workloads)
-    )
+    with _naming("accelerator_id"):
+        accelerator = catalogue.get("accelerators", scenario.accelerator_id)
+    with _naming("site_id"):
+        site = catalogue.get("sites", scenario.site_id)
+    with _naming("cooling_id"):
+        cooling = catalogue.get("cooling", scenario.cooling_id)
+    models = []
+    for i, workload in enumerate(scenario.workloads):
+        with _naming(f"workloads.{i}.model_id"):
+            models.append(catalogue.get("models", workload.model_id))
     o = scenario.overrides
     return Resolved(
         accelerator=accelerator,
         site=site,
         cooling=cooling,
-        models=models,
+        models=tuple(models),
         price_usd=o.accelerator_price_usd or accelerator.price_usd,
         cloud_usd_per_hour=o.cloud_usd_per_hour or accelerator.cloud_usd_per_hour,
         electricity_usd_per_kwh=o.electricity_usd_per_kwh or site.electricity_usd_per_kwh,

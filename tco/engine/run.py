@@ -6,7 +6,7 @@ prepare (tco.engine.prepare) → the monthly timeline (tco.engine.timeline) → 
 
 from tco.data.catalogue import Catalogue, builtin_catalogue
 from tco.engine.assemble import build_result, infeasible_result
-from tco.engine.prepare import prepare
+from tco.engine.prepare import Infeasible, prepare
 from tco.engine.timeline import simulate
 from tco.models import Result, Scenario
 
@@ -15,7 +15,7 @@ def run(scenario: Scenario, catalogue: Catalogue | None = None) -> Result:
     """Cost of serving the scenario's workload mix over its horizon."""
     catalogue = catalogue or builtin_catalogue()
     prepared = prepare(scenario, catalogue)
-    if prepared.plan is None or prepared.samples is None:
-        return infeasible_result(scenario, prepared.infeasible_reason or "infeasible")
+    if isinstance(prepared, Infeasible):
+        return infeasible_result(scenario, prepared.reason)
     timeline = simulate(prepared.plan, prepared.samples, per_workload=True)
     return build_result(prepared, timeline, catalogue)

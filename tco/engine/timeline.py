@@ -12,6 +12,9 @@ capacity → tokens served and capacity → IT and facility energy → capital c
 and running costs by component.
 """
 
+import functools
+import operator
+from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from typing import Literal
 
@@ -143,8 +146,13 @@ class Timeline:
     """Cash had the same fleet been rented on demand (plus the same software and staff)."""
 
 
-def _per_sample(values: np.ndarray) -> np.ndarray:
+def _per_sample(values: np.ndarray | float) -> np.ndarray:
     return np.asarray(values, dtype=float).reshape(-1, 1, 1)
+
+
+def _sum(arrays: Iterable[np.ndarray]) -> np.ndarray:
+    """Element-wise sum, left to right (as the builtin sum, without its integer start)."""
+    return functools.reduce(operator.add, arrays)
 
 
 @dataclass(frozen=True)
@@ -353,8 +361,8 @@ def _costs(
         rented_hours, on_demand, plan.cloud_price_frac, cloud_decline
     )
 
-    capital_charge = sum(components[name] for name in CAPITAL_COMPONENTS)
-    opex = sum(components[name] for name in COMPONENTS if name not in CAPITAL_COMPONENTS)
+    capital_charge = _sum(components[name] for name in CAPITAL_COMPONENTS)
+    opex = _sum(components[name] for name in COMPONENTS if name not in CAPITAL_COMPONENTS)
     cost = capital_charge + opex
     lease_payments = 0.0 if buy else sum(components[name] for name in HARDWARE_CLASSES)
     cash = capex_cash + lease_payments + opex - proceeds

@@ -167,13 +167,13 @@ def sources(scenario: Scenario, catalogue: Catalogue) -> list[Source]:
         )
     )
     if scenario.deployment.id in catalogue.deployments:
-        preset = catalogue.deployments[scenario.deployment.id]
+        deployment = catalogue.deployments[scenario.deployment.id]
         rows.append(
             Source(
-                f"Deployment: {preset.name}",
+                f"Deployment: {deployment.name}",
                 "ownership, operations costs",
-                preset.source,
-                preset.as_of,
+                deployment.source,
+                deployment.as_of,
             )
         )
     prices = [p for p in catalogue.api_prices if p.model_id in model_ids]

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import plotly.graph_objects as go
 
-from tco.export.report import Report, with_monte_carlo
+from tco.export.report import Report, monte_carlo_of
 from tco.models.errors import TcoError
 from tco.present import figures
 
@@ -64,8 +64,7 @@ def _tornado(report: Report) -> go.Figure:
 
 
 def _uncertainty(report: Report) -> go.Figure:
-    mc = with_monte_carlo(report).monte_carlo
-    return figures.fan_chart(mc, footnote=report.footnote)
+    return figures.fan_chart(monte_carlo_of(report), footnote=report.footnote)
 
 
 CHARTS: dict[str, Callable[[Report], go.Figure]] = {

@@ -6,8 +6,8 @@ an input's range, and the A→B attribution steps of `tco.analysis.compare`.
 """
 
 import io
-from collections.abc import Callable
 
+from pptx.slide import Slide
 from pptx.util import Emu, Pt
 
 from tco.export import chart_figures, images
@@ -20,13 +20,21 @@ from tco.export.pptx_charts import (
     rgb,
     usd_format,
 )
-from tco.export.pptx_text import BODY, BODY_TOP, CONTENT_W, MARGIN, footnote, heading, text_box
-from tco.export.report import Compared, Report
+from tco.export.pptx_text import (
+    BODY,
+    BODY_TOP,
+    CONTENT_W,
+    MARGIN,
+    NewSlide,
+    footnote,
+    heading,
+    text_box,
+)
+from tco.export.report import Compared, Report, monte_carlo_of
 from tco.present.figures import GREY, PALETTE, presentation
 from tco.present.labels import component_kind, component_label
 from tco.present.money import usd
 
-NewSlide = Callable[[], object]
 USD_MILLION = '"$"#,##0.00" M"'
 USD_MILLION_AXIS = '"$"#,##0" M"'
 PICTURE_PX = (1100, 446)  # CSS pixels of the picture slide's chart, drawn at scale 2
@@ -126,12 +134,15 @@ def breakdown(new_slide: NewSlide, report: Report) -> None:
     )
 
 
-def _waterfall(slide, compared: Compared) -> None:
+def _waterfall(slide: Slide, compared: Compared) -> None:
     a = compared.attribution
     scale = max(a.a_usd_per_million_tokens, a.b_usd_per_million_tokens, 1e-12)
     steps = [s for s in a.steps if abs(s.delta_usd_per_million_tokens) > 5e-4 * scale]
     categories = ["A", *(s.driver.capitalize() for s in steps), "B"]
-    base, totals, more, less = [None], [a.a_usd_per_million_tokens], [None], [None]
+    base: list[float | None] = [None]
+    totals: list[float | None] = [a.a_usd_per_million_tokens]
+    more: list[float | None] = [None]
+    less: list[float | None] = [None]
     level = a.a_usd_per_million_tokens
     for step in steps:
         after = level + step.delta_usd_per_million_tokens
@@ -167,11 +178,11 @@ def _waterfall(slide, compared: Compared) -> None:
         gap_width=50,
         legend=False,
     )
-    hidden, totals, adding, saving = chart.plots[0].series
+    hidden, total_bars, adding, saving = chart.plots[0].series
     hidden.format.fill.background()
     hidden.data_labels.show_value = False
-    for series, sign in ((totals, ""), (adding, "+"), (saving, "−")):
-        labels = series.data_labels
+    for shown, sign in ((total_bars, ""), (adding, "+"), (saving, "−")):
+        labels = shown.data_labels
         labels.show_value = True
         labels.number_format = (f'"{sign}"' if sign else "") + usd_format(scale)
         labels.number_format_is_linked = False
@@ -310,17 +321,13 @@ def tornado(new_slide: NewSlide, report: Report) -> None:
         f"around {usd(base)}.",
     )
     categories = [f"{b.label} ({_range(b.low_value, b.high_value, b.unit)})" for b in bars]
+    lows = [b.cost_at_low_usd_per_million_tokens for b in bars]
+    highs = [b.cost_at_high_usd_per_million_tokens for b in bars]
     series = [
-        Series(
-            "Input at its low end", [b.cost_at_low_usd_per_million_tokens for b in bars], PALETTE[0]
-        ),
-        Series(
-            "Input at its high end",
-            [b.cost_at_high_usd_per_million_tokens for b in bars],
-            PALETTE[1],
-        ),
+        Series("Input at its low end", lows, PALETTE[0]),
+        Series("Input at its high end", highs, PALETTE[1]),
     ]
-    largest = max(max(s.values) for s in series)
+    largest = max(lows + highs)
     chart = bar_chart(
         slide,
         BODY,
@@ -333,7 +340,7 @@ def tornado(new_slide: NewSlide, report: Report) -> None:
         label_format=usd_format(largest),
     )
     cross_at(chart, base)
-    smallest = min(min(s.values) for s in series)
+    smallest = min(lows + highs)
     pad = 0.25 * (largest - smallest)
     chart.value_axis.minimum_scale = max(0.0, smallest - pad)
     chart.value_axis.maximum_scale = largest + pad
@@ -349,7 +356,7 @@ def tornado(new_slide: NewSlide, report: Report) -> None:
 
 def uncertainty(new_slide: NewSlide, report: Report, renderer: images.Renderer) -> None:
     """The Monte Carlo band as a high-resolution picture (no native chart draws a band)."""
-    mc = report.monte_carlo
+    mc = monte_carlo_of(report)
     fig = presentation(chart_figures.chart(report, "uncertainty"))
     fig.update_layout(title_text="", margin={"t": 40, "b": 60})
     fig.layout.annotations = [a for a in fig.layout.annotations if a.name != "footnote"]

@@ -6,7 +6,7 @@ and the MIME type for a download.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeGuard, get_args
 
 from tco.export import chart_figures, images, pptx_deck, tables
 from tco.export.report import Report
@@ -26,7 +26,8 @@ MIME: dict[str, str] = {
     "yaml": "application/yaml",
 }
 FORMATS = tuple(MIME)
-SCENARIO_FORMATS = ("json", "yaml")
+ScenarioFormat = Literal["json", "yaml"]
+SCENARIO_FORMATS: tuple[ScenarioFormat, ...] = get_args(ScenarioFormat)
 DEFAULT_CHART = "cost-over-time"
 DEFAULT_TABLE = "timeline"
 
@@ -38,7 +39,15 @@ class ExportFile:
     mime: str
 
 
-def scenario_file(scenario: Scenario, fmt: Literal["json", "yaml"]) -> ExportFile:
+def is_scenario_format(fmt: str) -> TypeGuard[ScenarioFormat]:
+    return fmt in SCENARIO_FORMATS
+
+
+def is_image_format(fmt: str) -> TypeGuard[images.ImageFormat]:
+    return fmt in get_args(images.ImageFormat)
+
+
+def scenario_file(scenario: Scenario, fmt: ScenarioFormat) -> ExportFile:
     """The scenario as a YAML or JSON file that `tco.io.scenario_files` reads back."""
     text = dump_scenario(scenario, fmt)
     return ExportFile(text.encode("utf-8"), f"{filename(scenario.name)}.{fmt}", MIME[fmt])
@@ -64,11 +73,11 @@ def export_file(
     if table is not None and fmt != "csv":
         raise TcoError("a table is chosen for csv only (xlsx holds every table)")
     stem = filename(report.scenario.name)
-    if fmt in SCENARIO_FORMATS:
+    if is_scenario_format(fmt):
         return scenario_file(report.scenario, fmt)
     if fmt == "pptx":
         data = pptx_deck.build_deck(report, sections, renderer=renderer)
-    elif fmt in ("png", "svg"):
+    elif is_image_format(fmt):
         chart = chart or DEFAULT_CHART
         figure = chart_figures.chart(report, chart)
         data = images.figure_image(

@@ -12,8 +12,9 @@ import asyncio
 import contextlib
 import threading
 import warnings
+from collections.abc import Coroutine
 from concurrent.futures import TimeoutError as FutureTimeout
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 import kaleido
 import plotly.graph_objects as go
@@ -26,6 +27,7 @@ DEFAULT_WIDTH_PX = 1920
 DEFAULT_HEIGHT_PX = 1080
 MAX_PIXELS = 8000 * 8000
 ImageFormat = Literal["png", "svg"]
+T = TypeVar("T")
 
 
 class ChromeError(TcoError):
@@ -44,8 +46,15 @@ class Renderer:
     def running(self) -> bool:
         return self._kaleido is not None
 
-    def _run(self, coroutine, timeout_s: float):
-        future = asyncio.run_coroutine_threadsafe(coroutine, self._loop)
+    def _event_loop(self) -> asyncio.AbstractEventLoop:
+        """The renderer's event loop, running in a daemon thread from its first use."""
+        if self._loop is None:
+            self._loop = asyncio.new_event_loop()
+            threading.Thread(target=self._loop.run_forever, daemon=True, name="chrome").start()
+        return self._loop
+
+    def _run(self, coroutine: Coroutine[Any, Any, T], timeout_s: float) -> T:
+        future = asyncio.run_coroutine_threadsafe(coroutine, self._event_loop())
         try:
             return future.result(timeout_s)
         except FutureTimeout:
@@ -57,12 +66,10 @@ class Renderer:
         with self._lock:
             self._start()
 
-    def _start(self) -> None:
+    def _start(self) -> kaleido.Kaleido:
+        """The running Chrome, started first if need be."""
         if self._kaleido is not None:
-            return
-        if self._loop is None:
-            self._loop = asyncio.new_event_loop()
-            threading.Thread(target=self._loop.run_forever, daemon=True, name="chrome").start()
+            return self._kaleido
 
         async def open_browser() -> kaleido.Kaleido:
             browser = kaleido.Kaleido(n=1, timeout=RENDER_TIMEOUT_S)
@@ -78,16 +85,19 @@ class Renderer:
                 f"Chrome could not start for image export ({type(exc).__name__}); install "
                 "Chromium (Debian: apt-get install chromium) or set BROWSER_PATH to a Chrome binary"
             ) from None
+        return self._kaleido
 
-    def render(self, fig: go.Figure, fmt: ImageFormat, width: int, height: int, scale: float):
+    def render(
+        self, fig: go.Figure, fmt: ImageFormat, width: int, height: int, scale: float
+    ) -> bytes:
         """The figure as PNG or SVG bytes at ``width`` × ``height`` CSS pixels × ``scale``."""
         opts = {"format": fmt, "width": width, "height": height, "scale": scale}
         with self._lock:
-            self._start()
+            browser = self._start()
             with warnings.catch_warnings():
                 warnings.filterwarnings("ignore", message="The kopts argument is ignored")
                 try:
-                    return self._run(self._kaleido.calc_fig(fig, opts=opts), RENDER_TIMEOUT_S)
+                    return self._run(browser.calc_fig(fig, opts=opts), RENDER_TIMEOUT_S)
                 except ChromeError:
                     raise
                 except Exception as exc:

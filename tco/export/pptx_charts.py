@@ -20,6 +20,8 @@ from pptx.enum.chart import (
     XL_TICK_LABEL_POSITION,
 )
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.shapes.graphfrm import GraphicFrame
+from pptx.slide import Slide
 from pptx.util import Emu, Pt
 
 from tco.export.sanitise import cell
@@ -58,12 +60,25 @@ def usd_format(largest: float, *, axis: bool = False) -> str:
     return f'"$"{digits}'
 
 
-def _data(categories: Sequence[str], series: Sequence[Series], number_format: str):
+def _data(
+    categories: Sequence[str], series: Sequence[Series], number_format: str
+) -> CategoryChartData:
     data = CategoryChartData(number_format=number_format)
     data.categories = [cell(c) for c in categories]
     for s in series:
         data.add_series(cell(s.name), list(s.values))
     return data
+
+
+def _add_chart(
+    slide: Slide, kind: XL_CHART_TYPE, box: Box, data: CategoryChartData | XyChartData
+) -> Chart:
+    """A chart in a new frame at ``box``."""
+    left, top, width, height = map(Emu, box)
+    # python-pptx 1.0 annotates add_chart too narrowly twice: it takes XY as well as category
+    # data, and returns the graphic frame that holds the chart (as its docstring says)
+    frame: GraphicFrame = slide.shapes.add_chart(kind, left, top, width, height, data)  # type: ignore[arg-type, assignment]
+    return frame.chart
 
 
 def _style(chart: Chart, *, legend: bool, value_title: str, category_title: str) -> None:
@@ -90,7 +105,7 @@ def _style(chart: Chart, *, legend: bool, value_title: str, category_title: str)
 
 
 def line_chart(
-    slide,
+    slide: Slide,
     box: Box,
     *,
     x_values: Sequence[float],
@@ -108,7 +123,7 @@ def line_chart(
         for x, y in zip(x_values, spec.values, strict=True):
             points.add_data_point(x, y)
     kind = XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS
-    chart = slide.shapes.add_chart(kind, *map(Emu, box), data).chart
+    chart = _add_chart(slide, kind, box, data)
     _style(chart, legend=True, value_title=value_title, category_title=x_title)
     chart.value_axis.tick_labels.number_format = number_format
     chart.value_axis.tick_labels.number_format_is_linked = False
@@ -131,7 +146,7 @@ def line_chart(
 
 
 def bar_chart(
-    slide,
+    slide: Slide,
     box: Box,
     *,
     categories: Sequence[str],
@@ -155,7 +170,7 @@ def bar_chart(
         (False, True): XL_CHART_TYPE.COLUMN_STACKED,
     }[horizontal, stacked]
     data = _data(categories, series, number_format)
-    chart = slide.shapes.add_chart(kind, *map(Emu, box), data).chart
+    chart = _add_chart(slide, kind, box, data)
     _style(chart, legend=legend, value_title=value_title, category_title="")
     chart.value_axis.tick_labels.number_format = number_format
     chart.value_axis.tick_labels.number_format_is_linked = False

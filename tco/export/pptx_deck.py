@@ -35,7 +35,7 @@ PICTURE_SECTIONS = frozenset({"uncertainty"})
 DEFAULT_SECTIONS = tuple(s for s in SECTIONS if s not in PICTURE_SECTIONS)
 BLANK_LAYOUT = 6
 
-Progress = Callable[[float, str], None]
+Progress = Callable[[float, str], object]  # called with (done fraction, slide title); result unused
 BUILDERS = {
     "title": text_slides.title,
     "key-figures": text_slides.key_figures,

@@ -6,11 +6,14 @@ plain runs: nothing a user typed is interpreted.
 """
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.shapes.autoshape import Shape
+from pptx.shapes.graphfrm import GraphicFrame
+from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
 from tco.export.pptx_charts import DECK_FONT, TEXT, Box, rgb
@@ -26,10 +29,12 @@ BODY_BOTTOM = Inches(6.55)
 BODY = (MARGIN, BODY_TOP, CONTENT_W, BODY_BOTTOM - BODY_TOP)
 ACCENT = PALETTE[0]
 BAND = "#F2F2F2"
+NewSlide = Callable[[], Slide]
+"""Adds a blank slide to the deck and returns it."""
 
 
 def text_box(
-    slide,
+    slide: Slide,
     box: Box,
     paragraphs: str | Sequence[str],
     *,
@@ -39,7 +44,7 @@ def text_box(
     align: PP_ALIGN = PP_ALIGN.LEFT,
     anchor: MSO_ANCHOR = MSO_ANCHOR.TOP,
     bullets: bool = False,
-):
+) -> Shape:
     """A word-wrapped text box of plain runs, one paragraph per item."""
     shape = slide.shapes.add_textbox(*map(Emu, box))
     frame = shape.text_frame
@@ -61,7 +66,7 @@ def text_box(
     return shape
 
 
-def heading(slide, title: str, takeaway: str = "") -> None:
+def heading(slide: Slide, title: str, takeaway: str = "") -> None:
     """The slide title and, under it, one sentence saying what the slide shows."""
     text_box(slide, (MARGIN, Inches(0.35), CONTENT_W, Inches(0.6)), title, size=28, bold=True)
     bar = slide.shapes.add_shape(
@@ -76,7 +81,7 @@ def heading(slide, title: str, takeaway: str = "") -> None:
         )
 
 
-def footnote(slide, lines: Sequence[str]) -> None:
+def footnote(slide: Slide, lines: Sequence[str]) -> None:
     """Small grey notes at the foot of the slide: assumptions, sources, the date."""
     text_box(
         slide,
@@ -87,7 +92,7 @@ def footnote(slide, lines: Sequence[str]) -> None:
     )
 
 
-def page_number(slide, text: str) -> None:
+def page_number(slide: Slide, text: str) -> None:
     """``3 / 9`` in the bottom right corner."""
     text_box(
         slide,
@@ -99,7 +104,7 @@ def page_number(slide, text: str) -> None:
     )
 
 
-def tile(slide, box: Box, value: str, label: str, *, colour: str = ACCENT) -> None:
+def tile(slide: Slide, box: Box, value: str, label: str, *, colour: str = ACCENT) -> None:
     """A key figure: the number large, what it is small beneath it."""
     left, top, width, height = box
     frame = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *map(Emu, box))
@@ -121,7 +126,7 @@ def tile(slide, box: Box, value: str, label: str, *, colour: str = ACCENT) -> No
 
 
 def table(
-    slide,
+    slide: Slide,
     box: Box,
     header: Sequence[str],
     rows: Sequence[Sequence[str]],
@@ -129,11 +134,13 @@ def table(
     *,
     size: float = 11,
     align_right: Sequence[bool] = (),
-):
+) -> GraphicFrame:
     """A native table: bold header on the accent colour, banded rows, plain text cells."""
     left, top, width, _ = box
     row_h = Inches(0.3)
-    shape = slide.shapes.add_table(len(rows) + 1, len(header), left, top, width, row_h)
+    shape = slide.shapes.add_table(
+        len(rows) + 1, len(header), Emu(left), Emu(top), Emu(width), row_h
+    )
     grid = shape.table
     grid.first_row = True
     grid.horz_banding = False

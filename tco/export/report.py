@@ -84,12 +84,18 @@ def cash_break_even(main: Result, other: Result) -> BreakEven:
     )
 
 
+def monte_carlo_of(report: Report) -> MonteCarloResult:
+    """The report's Monte Carlo run (done now if it was not)."""
+    if report.monte_carlo is not None:
+        return report.monte_carlo
+    return uncertainty.monte_carlo(report.scenario, catalogue=report.catalogue)
+
+
 def with_monte_carlo(report: Report) -> Report:
     """The report with its Monte Carlo run (done now if it was not)."""
     if report.monte_carlo is not None:
         return report
-    mc = uncertainty.monte_carlo(report.scenario, catalogue=report.catalogue)
-    return dataclasses.replace(report, monte_carlo=mc)
+    return dataclasses.replace(report, monte_carlo=monte_carlo_of(report))
 
 
 def build_report(

@@ -7,7 +7,7 @@ Every cell passes through `sanitise.cell`, so user text never becomes a formula.
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from openpyxl import Workbook
@@ -40,7 +40,7 @@ class Table:
     name: str
     title: str
     columns: tuple[Column, ...]
-    rows: list[tuple[object, ...]]
+    rows: Sequence[tuple[object, ...]]
 
 
 def _timeline(report: Report) -> Table:
@@ -225,7 +225,7 @@ def csv_bytes(report: Report, name: str) -> bytes:
 def xlsx_bytes(report: Report) -> bytes:
     """Every table as one sheet of a workbook, with a frozen, bold header row."""
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
     header_font = Font(bold=True, color="FFFFFF")
     header_fill = PatternFill("solid", fgColor=PALETTE[0].lstrip("#"))
     for name in TABLE_NAMES:

@@ -1,9 +1,10 @@
 """Slides of words and figures: title, key figures, workload mix, assumptions and sources."""
 
-from collections.abc import Callable
+from collections.abc import Sequence
 
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.util import Inches
+from pptx.slide import Slide
+from pptx.util import Emu, Inches
 
 from tco.export import assumptions as inputs
 from tco.export.pptx_charts import rgb
@@ -14,6 +15,7 @@ from tco.export.pptx_text import (
     CONTENT_W,
     MARGIN,
     SLIDE_W,
+    NewSlide,
     estimated_lines,
     footnote,
     heading,
@@ -26,7 +28,6 @@ from tco.models import BOUND_LABELS
 from tco.present.figures import GREY
 from tco.present.money import usd
 
-NewSlide = Callable[[], object]
 MAX_NOTES = 3
 TABLE_SIZE = 10
 LINE_IN = 0.165  # height of a line of table text at TABLE_SIZE [in]
@@ -45,7 +46,7 @@ def vs_api(report: Report) -> str:
 
 def title(new_slide: NewSlide, report: Report) -> None:
     slide = new_slide()
-    band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, SLIDE_W, Inches(0.22))
+    band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Emu(0), Emu(0), SLIDE_W, Inches(0.22))
     band.fill.solid()
     band.fill.fore_color.rgb = rgb(ACCENT)
     band.line.fill.background()
@@ -257,28 +258,30 @@ def _shorten(text: str) -> str:
 
 def assumptions(new_slide: NewSlide, report: Report) -> None:
     """Changed inputs, then sources; a new slide whenever the page is full."""
-    slide, top, page = None, BODY_BOTTOM, 0
+    slide: Slide | None = None
+    top: int = BODY_BOTTOM  # [EMU]
+    page = 0
 
-    def next_slide():
-        nonlocal slide, top, page
+    def next_slide() -> Slide:
+        nonlocal page
         page += 1
-        slide = new_slide()
+        fresh = new_slide()
         heading(
-            slide,
+            fresh,
             "Assumptions and sources" + (" (continued)" if page > 1 else ""),
             "What this deck assumes beyond the presets, and where the figures come from."
             if page == 1
             else "",
         )
         footnote(
-            slide,
+            fresh,
             [
                 "Defaults: the presets of the scenario's deployment, accelerator and "
                 "workloads; an override is compared with the catalogue figure it replaces.",
                 report.footnote,
             ],
         )
-        top = BODY_TOP
+        return fresh
 
     for caption, header, widths, rows in _assumption_blocks(report):
         scale = CONTENT_W / Inches(sum(widths))
@@ -287,9 +290,10 @@ def assumptions(new_slide: NewSlide, report: Report) -> None:
         while remaining:
             room = (BODY_BOTTOM - top) / Inches(1) - 0.15 - LINE_IN * 1.6
             if slide is None or room < LINE_IN * 3:
-                next_slide()
+                slide, top = next_slide(), BODY_TOP
                 room = (BODY_BOTTOM - top) / Inches(1) - 0.15 - LINE_IN * 1.6
-            chunk, used = [], 0.0
+            chunk: list[Sequence[str]] = []
+            used = 0.0
             for row in remaining:
                 need = estimated_lines(row, widths_in, TABLE_SIZE) * LINE_IN + 0.07
                 if chunk and used + need > room:

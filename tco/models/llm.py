@@ -88,18 +88,23 @@ class LLM(Sourced):
         """Parameters of one routed expert summed over layers [billions].
 
         From total = shared + E·p and active = shared + k·p: p = (total - active) / (E - k).
-        Zero for dense models.
+        Zero for dense models (the validator above leaves them without experts).
         """
-        if self.architecture == "dense":
+        if self.experts_total is None or self.experts_active is None:
             return 0.0
         return (self.total_params_b - self.active_params_b) / (
             self.experts_total - self.experts_active
         )
 
     @property
+    def routed_params_b(self) -> float:
+        """Parameters of all routed experts summed over layers, E·p [billions]; 0 if dense."""
+        return self.expert_params_b * (self.experts_total or 0)
+
+    @property
     def shared_params_b(self) -> float:
         """Parameters every token uses: attention, embeddings, shared experts [billions]."""
-        if self.architecture == "dense":
+        if self.experts_active is None:
             return self.total_params_b
         return self.active_params_b - self.experts_active * self.expert_params_b
 

@@ -99,7 +99,7 @@ def shape(llm: LLM, precision: Precision) -> ModelShape:
     body_active = max(llm.active_params_b * 1e9 - 2.0 * embed, 0.0)
     w = WEIGHT_BYTES[precision]
     if llm.architecture == "moe":
-        expert_params = llm.expert_params_b * 1e9 * llm.experts_total
+        expert_params = llm.routed_params_b * 1e9
         dense_body = max(body_total - expert_params, 0.0)
     else:
         expert_params = 0.0

@@ -22,7 +22,7 @@ def _group(accelerator: Accelerator, count: int, held_bytes: float) -> str:
     return f"{count} × {accelerator.name} ({gb(held_bytes)})"
 
 
-def _fixes(shape: ModelShape, accelerator: Accelerator, precision: Precision, usable: float):
+def _fixes(shape: ModelShape, accelerator: Accelerator, precision: Precision, usable: float) -> str:
     """Remedies for weights that do not fit: smaller formats, more parts, bigger parts."""
     fixes = []
     smaller = [

@@ -172,7 +172,7 @@ def solve(case: ServingCase, eff: Efficiency, glob: Globals) -> Solution:
             break
         # both latency limits cap the step time: TPOT directly, TTFT via 1.5 steps + prompt
         caps = {"tpot": tpot_cap, "ttft": (ttft_mean - replica.t_prefill) / TTFT_STEPS}
-        limiting = min(caps, key=caps.get)
+        limiting = min(caps, key=caps.__getitem__)
         batch, binding, step = full, "capacity", full_step
         if full_step > caps[limiting]:
             batch, binding = math.floor(replica.batch_for_step(caps[limiting]) + 1e-9), limiting

@@ -4,28 +4,29 @@ Never NaN or inf: a missing or non-finite value is shown as `MISSING`.
 """
 
 import math
+from typing import TypeGuard
 
 from tco.present.money import MISSING
 
 
-def _ok(value: float | None) -> bool:
+def finite(value: float | None) -> TypeGuard[float]:
+    """True for a real number that can be shown (not None, NaN or ±inf)."""
     return value is not None and math.isfinite(value)
 
 
 def number(value: float | None, digits: int = 0, unit: str = "") -> str:
     """A number with thousands separators and an optional unit."""
-    if not _ok(value):
-        return MISSING
-    text = f"{value:,.{digits}f}"
-    return f"{text} {unit}".strip()
+    if finite(value):
+        return f"{value:,.{digits}f} {unit}".strip()
+    return MISSING
 
 
 def power_kw(kw: float | None) -> str:
     """Power in kW below 1 MW, else in MW."""
-    if not _ok(kw):
-        return MISSING
-    return f"{kw:,.0f} kW" if abs(kw) < 1000 else f"{kw / 1000:,.2f} MW"
+    if finite(kw):
+        return f"{kw:,.0f} kW" if abs(kw) < 1000 else f"{kw / 1000:,.2f} MW"
+    return MISSING
 
 
 def percent(fraction: float | None, digits: int = 0) -> str:
-    return MISSING if not _ok(fraction) else f"{fraction * 100:.{digits}f} %"
+    return f"{fraction * 100:.{digits}f} %" if finite(fraction) else MISSING

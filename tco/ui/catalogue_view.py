@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.elements.lib.column_types import ColumnConfig
 
 from tco.models import Accelerator, Precision
 from tco.present import figures
@@ -119,9 +120,9 @@ def table(accelerators: Sequence[Accelerator]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(COLUMNS))
 
 
-def column_config() -> dict[str, object]:
+def column_config() -> dict[str, ColumnConfig]:
     """Headers with units, help from the model, and number formats for st.dataframe."""
-    config: dict[str, object] = {}
+    config: dict[str, ColumnConfig] = {}
     for field in COLUMNS:
         help_text = Accelerator.model_fields[field].description
         if field in ("list_price_usd", "street_price_usd"):

@@ -47,6 +47,8 @@ def _add_custom() -> None:
 
 def _add_saved() -> None:
     name = st.session_state.get("cmp.saved")
+    if name is None:  # nothing saved to choose from
+        return
     try:
         _add(Variant(scenario=store().load_scenario(name)))
     except TcoError as exc:
@@ -77,15 +79,11 @@ def editor() -> None:
              ("site_id", "Site", "sites"), ("cooling_id", "Cooling", "cooling")],
             strict=True,
         ):  # fmt: skip
-            rows = getattr(cat, table)
-            column.selectbox(
-                label,
-                [_SAME, *rows],
-                format_func=lambda i, rows=rows: "(as in A)" if i == _SAME else (
-                    getattr(rows[i], "label", None) or rows[i].name
-                ),
-                key=f"cmp.{field}",
-            )  # fmt: skip
+            names = {_SAME: "(as in A)"} | {
+                row_id: getattr(row, "label", None) or row.name
+                for row_id, row in getattr(cat, table).items()
+            }
+            column.selectbox(label, list(names), format_func=names.__getitem__, key=f"cmp.{field}")
         st.button("Add this variant", key="cmp.add", on_click=_add_custom, disabled=full)
     saved = [s.name for s in saved_scenarios()]
     if saved:

@@ -1,6 +1,7 @@
 """Cached access to the catalogue and the local store for the pages."""
 
 import hashlib
+from pathlib import Path
 
 import streamlit as st
 
@@ -14,7 +15,7 @@ CUSTOM_TTL_S = 30  # another process (the CLI) may add accelerators; look again 
 
 @st.cache_resource(show_spinner=False)
 def _store(path: str) -> Store:
-    return Store(path)
+    return Store(Path(path))
 
 
 def store() -> Store:

@@ -161,7 +161,7 @@ def deck_sections(compare: bool) -> None:
         "Slides",
         offered,
         default=[s for s in pptx_deck.DEFAULT_SECTIONS if s in offered],
-        format_func=pptx_deck.SECTIONS.get,
+        format_func=pptx_deck.SECTIONS.__getitem__,
         key="export.sections",
     )
     deck_builder(state.current(), pptx_deck.check_sections(sections) if sections else (), compare)
@@ -198,7 +198,8 @@ def data_downloads(scenario: Scenario, compare: bool) -> None:
 
 def scenario_downloads(scenario: Scenario) -> None:
     """The scenario as YAML and JSON files, and the upload that replaces it."""
-    for column, kind in zip(st.columns(2), ("yaml", "json"), strict=True):
+    kinds: tuple[formats.ScenarioFormat, ...] = ("yaml", "json")
+    for column, kind in zip(st.columns(2), kinds, strict=True):
         exported = formats.scenario_file(scenario, kind)
         column.download_button(
             f"Download as {kind.upper()}",

@@ -25,7 +25,10 @@ def field_info(path: str, model: type[BaseModel] = Scenario) -> FieldInfo:
     info = model.model_fields[head]
     if not rest:
         return info
-    return field_info(rest, info.annotation)
+    nested = info.annotation
+    if not (isinstance(nested, type) and issubclass(nested, BaseModel)):
+        raise KeyError(f"{head} has no fields of its own, so {path!r} names none")
+    return field_info(rest, nested)
 
 
 def get(scenario: BaseModel, path: str) -> Any:

@@ -9,10 +9,13 @@ one line saying why, and the widget returns to the value still in force.
 
 import hashlib
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import streamlit as st
 from pydantic import ValidationError
+from streamlit.elements.lib.column_types import ColumnConfig
 
+from tco.data.catalogue import Catalogue
 from tco.data.presets import runnable_mix
 from tco.models import Scenario, Workload
 from tco.models.errors import TcoError, one_line
@@ -95,9 +98,9 @@ def errors_for(section: str) -> None:
         st.error(md(reason), icon="🚫")
 
 
-def widget(spec: Spec, section: str, on_change: Callable | None = None) -> None:
+def widget(spec: Spec, section: str, on_change: Callable[..., None] | None = None) -> None:
     """One input for one field, applying on change."""
-    common = {
+    common: dict[str, Any] = {  # the arguments every kind of widget takes
         "key": spec.key,
         "help": spec.help(),
         "on_change": on_change or _changed,
@@ -109,7 +112,7 @@ def widget(spec: Spec, section: str, on_change: Callable | None = None) -> None:
         if held is not None and held not in choices:  # e.g. a deployment from a loaded file
             current = state.current()
             choices[held] = current.deployment.name if spec.path == "deployment.id" else str(held)
-        st.selectbox(spec.title, list(choices), format_func=choices.get, **common)
+        st.selectbox(spec.title, list(choices), format_func=choices.__getitem__, **common)
     elif spec.kind == "toggle":
         st.toggle(spec.title, **common)
     elif spec.kind == "text":
@@ -231,14 +234,14 @@ def workload_editor() -> None:
             st.rerun()
 
 
-def _workload_columns(cat) -> dict:
+def _workload_columns(cat: Catalogue) -> dict[str, ColumnConfig]:
     described = Workload.model_fields
     column = st.column_config
     return {
         "name": column.TextColumn("Workload", required=True, max_chars=80),
         "model_id": column.SelectboxColumn(
             "Model", options=list(cat.models), required=True,
-            format_func=lambda m: cat.models[m].name if m in cat.models else m,
+            format_func=lambda m: cat.models[m].name if m in cat.models else str(m),
             help=described["model_id"].description,
         ),
         "precision": column.SelectboxColumn(

@@ -1,5 +1,6 @@
 """The Uncertainty page's parts: the sample-size choice, the runs, the tiles and charts."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -24,7 +25,7 @@ class Spread:
     monte_carlo: MonteCarloResult
 
 
-def spread(scenario: Scenario, samples: int, say) -> Spread | str:
+def spread(scenario: Scenario, samples: int, say: Callable[[str], object]) -> Spread | str:
     """Run the tornado and the Monte Carlo, telling ``say`` each step; or why they cannot."""
     try:
         say("Tornado: each input at the low and high end of its range.")

@@ -22,6 +22,9 @@ import threading
 import time
 import weakref
 from collections.abc import Sequence
+from typing import IO, Any
+
+import duckdb
 
 from tco.data.catalogue import builtin_catalogue
 from tco.data.sql.sandbox import (
@@ -49,7 +52,7 @@ class IsolatedSandbox:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._workers: list[subprocess.Popen] = []  # the one running worker, if any
+        self._workers: list[subprocess.Popen[bytes]] = []  # the one running worker, if any
         self._extra_key = ""
         weakref.finalize(self, _kill, self._workers)  # no orphan when the cache drops us
 
@@ -68,8 +71,9 @@ class IsolatedSandbox:
         with self._lock:
             worker = self._worker(extra_json)
             try:
-                worker.stdin.write(json.dumps(request).encode() + b"\n")
-                worker.stdin.flush()
+                stdin, _ = _pipes(worker)
+                stdin.write(json.dumps(request).encode() + b"\n")
+                stdin.flush()
                 line = _read_line(worker, timeout_s + KILL_GRACE_S)
             except OSError:  # the worker had already gone
                 line = b""
@@ -93,7 +97,7 @@ class IsolatedSandbox:
         """The worker's process id, while one runs."""
         return self._workers[0].pid if self._workers else None
 
-    def _worker(self, extra_json: list[dict]) -> subprocess.Popen:
+    def _worker(self, extra_json: list[dict[str, Any]]) -> subprocess.Popen[bytes]:
         key = json.dumps(extra_json, sort_keys=True)
         if self._workers and (self._workers[0].poll() is not None or key != self._extra_key):
             _kill(self._workers)
@@ -107,37 +111,45 @@ class IsolatedSandbox:
             _kill(self._workers)
 
 
-def _kill(workers: list[subprocess.Popen]) -> None:
+def _kill(workers: list[subprocess.Popen[bytes]]) -> None:
     """Stop the workers (SIGKILL: a stuck query ignores anything gentler) and forget them."""
     while workers:
         worker = workers.pop()
         if worker.poll() is None:
             worker.kill()
         worker.wait()
-        for pipe in (worker.stdin, worker.stdout):
+        for pipe in _pipes(worker):
             pipe.close()
 
 
-def _start(extra_json: list[dict]) -> subprocess.Popen:
+def _pipes(worker: subprocess.Popen[bytes]) -> tuple[IO[bytes], IO[bytes]]:
+    """The worker's stdin and stdout, both pipes (`_start` opens them so)."""
+    if worker.stdin is None or worker.stdout is None:
+        raise QueryRefusedError("the SQL box lost its worker; try again")
+    return worker.stdin, worker.stdout
+
+
+def _start(extra_json: list[dict[str, Any]]) -> subprocess.Popen[bytes]:
     process = subprocess.Popen(
         [sys.executable, "-m", "tco.data.sql.worker"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
     )
-    process.stdin.write(json.dumps({"accelerators": extra_json}).encode() + b"\n")
-    process.stdin.flush()
+    stdin, _ = _pipes(process)
+    stdin.write(json.dumps({"accelerators": extra_json}).encode() + b"\n")
+    stdin.flush()
     if not _read_line(process, START_TIMEOUT_S):
         _kill([process])
         raise QueryRefusedError("the SQL box could not start; try again")
     return process
 
 
-def _read_line(process: subprocess.Popen, timeout_s: float) -> bytes | None:
+def _read_line(process: subprocess.Popen[bytes], timeout_s: float) -> bytes | None:
     """One line from the worker; None when it is too slow, b"" when it is gone or its
     answer runs past any size it may have."""
     deadline = time.monotonic() + timeout_s
-    fd = process.stdout.fileno()
+    fd = _pipes(process)[1].fileno()
     chunks: list[bytes] = []
     size = 0
     while (left := deadline - time.monotonic()) > 0:
@@ -169,7 +181,7 @@ def _cell(value: object) -> object:
     return text if len(text) <= MAX_CELL_CHARS else text[: MAX_CELL_CHARS - 1] + "…"
 
 
-def _answer(request: dict, con) -> dict:
+def _answer(request: dict[str, Any], con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     try:
         result = run_query(
             request["sql"], con, max_rows=request["max_rows"], timeout_s=request["timeout_s"]
@@ -200,7 +212,7 @@ def _cap_memory(extra_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _protocol_stdout():
+def _protocol_stdout() -> IO[bytes]:
     """The answers' own channel: a copy of stdout, with fd 1 itself sent to /dev/null, so
     nothing DuckDB or a library prints can corrupt a JSON line."""
     out = os.fdopen(os.dup(1), "wb")

@@ -5,8 +5,9 @@ from collections.abc import Mapping, Sequence
 import plotly.graph_objects as go
 
 from tco.models import MonthResult
-from tco.present.figures.template import GREY, HEIGHT_PX, PALETTE, figure, finite, plain
+from tco.present.figures.template import GREY, HEIGHT_PX, PALETTE, figure, plain
 from tco.present.labels import component_label, is_capital
+from tco.present.numbers import finite
 
 
 def cost_over_time(

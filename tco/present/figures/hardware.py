@@ -5,7 +5,8 @@ from collections.abc import Mapping, Sequence
 import plotly.graph_objects as go
 
 from tco.models import BOUND_LABELS, Accelerator, OperatingPoint, Precision
-from tco.present.figures.template import GREY, HEIGHT_PX, PALETTE, figure, finite, plain
+from tco.present.figures.template import GREY, HEIGHT_PX, PALETTE, figure, plain
+from tco.present.numbers import finite
 
 SPEC_METRICS: dict[str, tuple[str, str]] = {
     "memory_bandwidth_tb_per_s": ("Memory bandwidth", "TB/s"),
@@ -87,8 +88,8 @@ def spec_value(accelerator: Accelerator, metric: str) -> float | None:
 def spec_bars(accelerators: Sequence[Accelerator], metric: str, *, footnote: str = "") -> go.Figure:
     """One spec across parts as horizontal bars, best-first; parts lacking it are left out."""
     label, unit = SPEC_METRICS[metric]
-    rows = [(a, spec_value(a, metric)) for a in accelerators]
-    rows = sorted(((a, v) for a, v in rows if finite(v)), key=lambda av: av[1])
+    values = [(a, spec_value(a, metric)) for a in accelerators]
+    rows = sorted(((a, v) for a, v in values if finite(v)), key=lambda av: av[1])
     fig = figure(label, f"{label} [{unit}]", "", footnote)
     fig.add_bar(
         x=[v for _, v in rows],
@@ -142,7 +143,7 @@ def generations(
             marker={"size": 12, "color": _vendor_colour(vendor), "line": {"width": 1}},
             hovertemplate="%{customdata} (%{x}): %{y:$,.3f} per M tokens<extra></extra>",
         )
-    years = [a.launch_year for a, _ in plotted]
+    years = [a.launch_year for a, _ in plotted if a.launch_year is not None]
     fig.update_yaxes(type="log", rangemode="normal")
     fig.update_xaxes(dtick=1, showgrid=True, gridcolor="#F0F0F0")
     if years:

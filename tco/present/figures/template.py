@@ -9,7 +9,6 @@ Okabe–Ito palette, which stays distinguishable for the common forms of colour 
 """
 
 import html
-import math
 import textwrap
 from datetime import date
 
@@ -172,7 +171,3 @@ def presentation(fig: go.Figure) -> go.Figure:
             annotation.font.size = 14
             annotation.yshift = -70
     return fig
-
-
-def finite(value: float | None) -> bool:
-    return value is not None and math.isfinite(value)
