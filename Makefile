@@ -29,6 +29,7 @@ run: setup
 test: setup chromium
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
+	$(UV) run mypy
 	$(UV) run pytest
 
 test-fast: setup
@@ -37,6 +38,7 @@ test-fast: setup
 lint: setup
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
+	$(UV) run mypy
 
 bench: setup chromium
 	$(UV) run python -m bench
