@@ -18,5 +18,7 @@ COMPONENTS = (
 )
 """Cost components, in the order of the breakdown; they sum to the total."""
 
-CAPITAL_COMPONENTS = frozenset({*HARDWARE_CLASSES, "facility"})
-"""Components paid as capital charges (depreciation and return); the others are operating."""
+CAPITAL_COMPONENTS = (*HARDWARE_CLASSES, "facility")
+"""Components paid as capital charges (depreciation and return); the others are operating.
+In breakdown order, so that sums over them add in the same order in every process (a set's
+order changes with PYTHONHASHSEED, and with it the last bits of the capital charge)."""
