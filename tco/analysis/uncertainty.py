@@ -14,8 +14,9 @@ import numpy as np
 
 from tco.data.catalogue import Catalogue, builtin_catalogue
 from tco.engine import prepare
+from tco.engine.plan import Samples
 from tco.engine.prepare import Infeasible, Prepared
-from tco.engine.timeline import Samples, simulate
+from tco.engine.timeline import simulate
 from tco.models import MonteCarloResult, Scenario, TornadoBar
 from tco.models.errors import TcoError
 from tco.models.units import TOKENS_PER_MILLION

@@ -13,6 +13,11 @@ from tco.models.units import MONTHS_PER_YEAR
 _ZERO_RATE = 1e-12
 
 
+def life_months(life_years: float) -> int:
+    """A depreciation life in whole months, at least one [months]; life_years [years]."""
+    return max(1, round(life_years * MONTHS_PER_YEAR))
+
+
 def monthly_rate(rate_frac_per_year: np.ndarray | float) -> np.ndarray:
     """Monthly rate equivalent to a yearly rate [1/month]: i = (1 + r) ** (1/12) - 1 [1].
 

@@ -9,7 +9,7 @@ from pydantic import TypeAdapter
 from tco.analysis.break_even import break_even
 from tco.costs.components import COMPONENTS
 from tco.costs.market import api_usd_per_million_tokens
-from tco.costs.power import FLOOR_M2_PER_RACK
+from tco.costs.power import FLOOR_M2_PER_RACK, IDLE_POWER_FRAC
 from tco.data.catalogue import Catalogue
 from tco.engine.prepare import Prepared
 from tco.engine.timeline import Timeline
@@ -121,11 +121,9 @@ def _balance(
     hours = t.accelerator_hours[0]
     rate_per_hour = t.capacity_tokens[0] / np.where(hours > 0, hours, np.inf)
     busy_hours = t.tokens[0] / np.where(rate_per_hour > 0, rate_per_hour, np.inf)
-    busy_weight = plan.busy_power_frac[:, None] - plan.idle_power_frac
+    busy_weight = plan.busy_power_frac[:, None] - IDLE_POWER_FRAC
     power_kw = (
-        plan.accelerator_kw
-        * (plan.idle_power_frac * hours + busy_weight * busy_hours)
-        / HOURS_PER_MONTH
+        plan.accelerator_kw * (IDLE_POWER_FRAC * hours + busy_weight * busy_hours) / HOURS_PER_MONTH
     )
     expected_kwh = float((power_kw * HOURS_PER_MONTH).sum()) * float(prepared.samples.pue[0])
     energy_total = float(monthly["facility_energy_kwh"].sum())

@@ -3,21 +3,21 @@
 Steps: resolve the scenario's ids against the catalogue (unknown ids raise a one-line
 `TcoError` naming the field) → one operating point per workload from the throughput model →
 feasibility (prices, power, rack density) → a `Plan` and one `Samples` row. Anything that
-makes the configuration impossible leaves the plan empty and says why in one sentence, with
-what would fix it.
+makes the configuration impossible gives `Infeasible` instead, which says why in one
+sentence, with what would fix it.
 """
 
 from dataclasses import dataclass
 
 import numpy as np
 
+from tco.costs.financing import life_months
 from tco.costs.power import IDLE_POWER_FRAC, RackLayout, rack_layout, server_power_kw
 from tco.data.catalogue import Catalogue, builtin_catalogue
+from tco.engine.plan import Plan, Samples
 from tco.engine.resolve import Resolved, resolve
-from tco.engine.timeline import Plan, Samples
 from tco.models import Deployment, OperatingPoint, Scenario, Workload
 from tco.models.errors import TcoError
-from tco.models.units import MONTHS_PER_YEAR
 from tco.performance import ServingCase, operating_point
 
 MIN_TOKENS_PER_DAY = 1e-6
@@ -135,17 +135,16 @@ def _plan(
     layout: RackLayout | None,
     server_kw_per_acc: float,
 ) -> Plan:
-    d = scenario.deployment
-    f = scenario.finance
     tdp = r.accelerator.tdp_w
     busy = [
         min(1.0, max(IDLE_POWER_FRAC, p.power_w_per_accelerator / tdp)) if tdp else 1.0
         for p in points
     ]
-    owned_frac = [_owned_share(d, w) for w in scenario.workloads]
+    owned_frac = [_owned_share(scenario.deployment, w) for w in scenario.workloads]
     return Plan(
-        months=scenario.horizon_months,
-        kind=d.kind,
+        scenario=scenario,
+        cooling=r.cooling,
+        grid_gco2e_per_kwh=r.grid_gco2e_per_kwh,
         tokens_per_day=np.array(
             [scenario.demand.tokens_per_day * w.share_frac for w in scenario.workloads]
         ),
@@ -160,30 +159,8 @@ def _plan(
         system_accelerators=np.array([float(p.system_accelerators) for p in points]),
         owned_frac=np.array(owned_frac),
         busy_power_frac=np.array(busy),
-        headroom_frac=scenario.demand.headroom_frac,
         accelerator_kw=server_kw_per_acc,
-        idle_power_frac=IDLE_POWER_FRAC,
-        capex=scenario.capex,
-        hardware_discount_frac=d.hardware_discount_frac,
-        residual_value_frac=f.residual_value_frac,
-        network_life_months=_months(f.network_life_years),
-        facility_life_months=_months(f.facility_life_years),
-        financing=f.financing,
-        lease_rate_frac=f.lease_rate_frac,
-        cooling_premium_frac=r.cooling.facility_capex_premium_frac,
-        rack_fitout_usd=r.cooling.rack_fitout_usd,
         rack_it_kw=layout.rack_it_kw if layout else 1.0,
-        edge_site_usd_per_kw=d.edge_site_usd_per_kw,
-        maintenance_frac_per_year=scenario.operations.maintenance_frac_per_year,
-        software_usd_per_accelerator_year=scenario.operations.software_usd_per_accelerator_year,
-        staff_usd_per_accelerator_year=scenario.operations.staff_usd_per_accelerator_year,
-        cloud_price_frac=d.cloud_price_frac,
-        hardware_price_decline_frac_per_year=scenario.trends.hardware_price_decline_frac_per_year,
-        cloud_price_decline_frac_per_year=scenario.trends.cloud_price_decline_frac_per_year,
-        electricity_escalation_frac_per_year=scenario.trends.electricity_escalation_frac_per_year,
-        refresh_at_end_of_life=scenario.trends.refresh_at_end_of_life,
-        grid_gco2e_per_kwh=r.grid_gco2e_per_kwh,
-        wue_l_per_kwh=r.cooling.wue_l_per_kwh,
     )
 
 
@@ -197,10 +174,6 @@ def _owned_share(deployment: Deployment, workload: Workload) -> float:
     return 1.0
 
 
-def _months(years: float) -> int:
-    return max(1, round(years * MONTHS_PER_YEAR))
-
-
 def base_samples(scenario: Scenario, r: Resolved) -> Samples:
     """The scenario's own values as one sample."""
     one = lambda value: np.array([float(value)])  # noqa: E731
@@ -211,7 +184,7 @@ def base_samples(scenario: Scenario, r: Resolved) -> Samples:
         wacc_frac=one(scenario.finance.wacc_frac),
         peak_to_average=one(scenario.demand.peak_to_average),
         throughput_factor=one(1.0),
-        hardware_life_months=np.array([_months(scenario.finance.hardware_life_years)]),
+        hardware_life_months=np.array([life_months(scenario.finance.hardware_life_years)]),
         demand_growth_frac_per_year=one(scenario.demand.growth_frac_per_year),
         software_efficiency_gain_frac_per_year=one(
             scenario.trends.software_efficiency_gain_frac_per_year
