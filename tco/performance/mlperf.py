@@ -28,6 +28,10 @@ from tco.performance.serving import solve
 
 CALIBRATION_DIR = Path(__file__).resolve().parents[2] / "data" / "calibration"
 BENCHMARK_MODEL = {"llama2-70b": "llama-2-70b", "gptj": "gpt-j-6b"}
+# Rounds whose software level the parameters describe (v4.0 uses v4.1's, see software_level).
+# mlperf_rows.csv also holds v5.0 and the Mixtral / Llama-3.1-405B benchmarks; they are read
+# once the model has a software level and a benchmark mapping for them.
+MODELLED_ROUNDS = ("v4.0", "v4.1", "v5.1")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +102,13 @@ def load_cases() -> tuple[Case, ...]:
     limits = {(r["benchmark"], r["scenario"]): r for r in _read("scenarios.csv")}
     groups: dict[tuple, list[dict[str, str]]] = defaultdict(list)
     for row in _read("mlperf_rows.csv"):
-        if row["use"] not in ("fit", "check"):
-            continue
         benchmark = row["benchmark"].split("-99")[0]
+        if (
+            row["use"] not in ("fit", "check")
+            or benchmark not in BENCHMARK_MODEL
+            or row["round"] not in MODELLED_ROUNDS
+        ):
+            continue
         per_node = int(row["num_accelerators"]) // max(int(row["nodes"] or 1), 1)
         key = (
             benchmark,
