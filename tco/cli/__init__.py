@@ -19,11 +19,19 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from tco.cli import catalogue_commands, export_commands, run_commands, throughput_commands
+    from tco.cli import (
+        catalogue_commands,
+        export_commands,
+        optimise_commands,
+        run_commands,
+        throughput_commands,
+    )
 
     parser = _Parser(prog="tco", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    for module in (catalogue_commands, throughput_commands, run_commands, export_commands):
+    for module in (
+        catalogue_commands, throughput_commands, run_commands, export_commands, optimise_commands,
+    ):  # fmt: skip
         module.register(commands)
     return parser
 

@@ -21,7 +21,7 @@ def energy_cost_usd(
     return facility_energy_kwh * tariff_usd_per_kwh
 
 
-def co2e_kg(facility_energy_kwh: np.ndarray, grid_gco2e_per_kwh: float) -> np.ndarray:
+def co2e_kg(facility_energy_kwh: np.ndarray, grid_gco2e_per_kwh: np.ndarray | float) -> np.ndarray:
     """Emissions of grid electricity [kg CO2e] = energy [kWh] × intensity [gCO2e/kWh] / 1000.
 
     Location-based scope-2 accounting: the average intensity of the site's grid [16].
