@@ -76,7 +76,11 @@ class Verdict:
 
 
 def judge(
-    table: Table, constraints: Constraints, scenario: Scenario, site_ids: list[str], catalogue
+    table: Table,
+    constraints: Constraints,
+    scenario: Scenario,
+    site_ids: list[str],
+    catalogue: Catalogue,
 ) -> Verdict:
     """Which candidates keep which limits."""
     ratios = {}

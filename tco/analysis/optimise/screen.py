@@ -18,11 +18,10 @@ from tco.costs.energy import co2e_kg
 from tco.costs.power import FLOOR_M2_PER_RACK
 from tco.data.catalogue import Catalogue
 from tco.engine.assemble import MAX_FLEET_ACCELERATORS
-from tco.engine.prepare import Prepared, base_samples, prepare
+from tco.engine.prepare import Infeasible, Prepared, base_samples, prepare
 from tco.engine.resolve import resolve
 from tco.engine.timeline import Samples, simulate
 from tco.models import Result, Scenario
-from tco.models.errors import TcoError
 from tco.models.units import G_PER_KG, KW_PER_MW, MONTHS_PER_YEAR, TOKENS_PER_MILLION
 
 METRICS = (
@@ -93,8 +92,6 @@ def _figures(
 ) -> tuple[dict[str, np.ndarray], np.ndarray]:
     """Each figure per sample (site), and which samples give a reportable result."""
     plan = prepared.plan
-    if plan is None:  # pragma: no cover - callers pass prepared plans only
-        raise TcoError("no plan")
     t = simulate(plan, samples, per_workload=False)
     cost = t.cost_usd[:, 0, :].sum(axis=-1)
     tokens = t.tokens[:, 0, :].sum(axis=-1)
@@ -144,8 +141,8 @@ def screen(
             reasons[number] = "a sovereign workload must run on owned hardware"
             continue
         prepared = prepare(scenario, catalogue)
-        if prepared.plan is None:
-            reasons[number] = prepared.infeasible_reason or "the engine cannot run it"
+        if isinstance(prepared, Infeasible):
+            reasons[number] = prepared.reason
             continue
         samples = _site_samples(scenario, site_ids, catalogue)
         figures, ok = _figures(prepared, samples, _grid(scenario, site_ids, catalogue))

@@ -25,9 +25,11 @@ from tco.analysis.optimise.space import Group, groups, label, scenario_for, site
 from tco.data.catalogue import Catalogue, builtin_catalogue
 from tco.engine import prepare, run
 from tco.engine.assemble import one_sentence
+from tco.engine.prepare import Infeasible
 from tco.models import Scenario
 from tco.models.errors import TcoError
 from tco.models.optimise import (
+    Choice,
     Constraints,
     Metrics,
     Objective,
@@ -98,7 +100,16 @@ def _metrics(figures: dict[str, float]) -> Metrics:
 class _Search:
     """One search's candidates, their screened figures and their verdicts."""
 
-    def __init__(self, scenario, space, constraints, objective, catalogue, top, workers):
+    def __init__(
+        self,
+        scenario: Scenario,
+        space: SearchSpace,
+        constraints: Constraints,
+        objective: Objective,
+        catalogue: Catalogue,
+        top: int,
+        workers: int,
+    ) -> None:
         self.scenario, self.constraints, self.objective = scenario, constraints, objective
         self.catalogue, self.top, self.workers = catalogue, top, workers
         self.groups = groups(space, scenario, catalogue)
@@ -110,7 +121,7 @@ class _Search:
                 "choose fewer parts, sites or options"
             )
 
-    def choice(self, table: Table, row: int):
+    def choice(self, table: Table, row: int) -> Choice:
         return self.groups[int(table.group[row])].choice(self.site_ids[int(table.site[row])])
 
     def describe(self, table: Table, row: int) -> str:
@@ -173,9 +184,10 @@ class _Search:
         for row in self.families(table, order):
             scenario = self.scenario_of(table, int(row))
             result = run(scenario, self.catalogue)
-            if not result.feasible:  # pragma: no cover - the screen ran the same engine
-                continue
-            figures = figures_of(result, prepare(scenario, self.catalogue))
+            prepared = prepare(scenario, self.catalogue)
+            if not result.feasible or isinstance(prepared, Infeasible):  # pragma: no cover
+                continue  # the screen ran the same engine: not expected
+            figures = figures_of(result, prepared)
             ranked.append(
                 Ranked(
                     rank=len(ranked) + 1,
