@@ -97,7 +97,7 @@ def _figures(
     tokens = t.tokens[:, 0, :].sum(axis=-1)
     owned = t.owned_accelerators[:, 0, :]
     fleet = owned + t.rented_accelerators[:, 0, :]
-    years = plan.months / MONTHS_PER_YEAR
+    years = plan.scenario.horizon_months / MONTHS_PER_YEAR
     first = fleet[:, 0]
     facility_kw = first * plan.accelerator_kw * samples.pue
     site_peak_kw = owned.max(axis=-1) * plan.accelerator_kw * samples.pue
