@@ -62,6 +62,9 @@ def compare(a: Scenario, b: Scenario, catalogue: Catalogue | None = None) -> Com
     catalogue = catalogue or builtin_catalogue()
     state = a.model_dump()
     target = b.model_dump()
+    # both in A's money: a currency or price year is how figures are shown, not a driver
+    for money_field in ("currency", "currency_year"):
+        target["finance"][money_field] = state["finance"][money_field]
     a_cost, a_reason = _cost(state, catalogue)
     b_cost, b_reason = _cost(target, catalogue)
     if a_cost is None or b_cost is None:
@@ -69,6 +72,7 @@ def compare(a: Scenario, b: Scenario, catalogue: Catalogue | None = None) -> Com
         return Comparison(
             a_name=a.name,
             b_name=b.name,
+            currency=a.finance.currency,
             feasible=False,
             infeasible_reason=one_sentence(f"scenario {which} is infeasible: {reason}"),
             a_usd_per_million_tokens=a_cost or 0.0,
@@ -108,6 +112,7 @@ def compare(a: Scenario, b: Scenario, catalogue: Catalogue | None = None) -> Com
     return Comparison(
         a_name=a.name,
         b_name=b.name,
+        currency=a.finance.currency,
         feasible=True,
         a_usd_per_million_tokens=a_cost,
         b_usd_per_million_tokens=b_cost,

@@ -34,6 +34,7 @@ class Range:
     field: str
     label: str
     unit: str
+    """Unit of the input; money units name ``{currency}``, the scenario's."""
     bounds: Callable[[float, Prepared], tuple[float, float]]
     words: str
     integer: bool = False
@@ -49,11 +50,11 @@ def _pue(base: float, prepared: Prepared) -> tuple[float, float]:
 
 
 RANGES: tuple[Range, ...] = (
-    Range("accelerator_price_usd", "Accelerator price", "USD", _relative(0.20),
+    Range("accelerator_price_usd", "Accelerator price", "{currency}", _relative(0.20),
           "triangular, ±20 % around the price (street vs list spread)"),
     Range("throughput_factor", "Throughput (model uncertainty)", "×", _relative(0.15),
           "triangular, ±15 % around the throughput model's figure"),
-    Range("electricity_usd_per_kwh", "Electricity tariff", "USD/kWh", _relative(0.30),
+    Range("electricity_usd_per_kwh", "Electricity tariff", "{currency}/kWh", _relative(0.30),
           "triangular, ±30 % around the site's tariff"),
     Range("pue", "PUE", "ratio", _pue,
           "triangular between the cooling's best and worst annual PUE, mode at the scenario's"),
@@ -70,11 +71,11 @@ RANGES: tuple[Range, ...] = (
           "triangular, ±50 % of the yearly growth rate"),
     Range("software_efficiency_gain_frac_per_year", "Software efficiency gain", "fraction/yr",
           lambda b, _: (0.0, 2 * b), "triangular from none to twice the yearly gain"),
-    Range("cloud_usd_per_hour", "Cloud price", "USD/h", _relative(0.30),
+    Range("cloud_usd_per_hour", "Cloud price", "{currency}/h", _relative(0.30),
           "triangular, ±30 % around the on-demand price (spread of provider prices)"),
-    Range("construction_usd_per_w", "Facility construction", "USD/W", _relative(0.25),
+    Range("construction_usd_per_w", "Facility construction", "{currency}/W", _relative(0.25),
           "triangular, ±25 % around the site's build cost (spread of US markets)"),
-    Range("colocation_usd_per_kw_month", "Colocation rate", "USD/kW-month", _relative(0.20),
+    Range("colocation_usd_per_kw_month", "Colocation rate", "{currency}/kW-month", _relative(0.20),
           "triangular, ±20 % around the rate (range of quoted rates)"),
 )  # fmt: skip
 
@@ -165,7 +166,7 @@ def tornado(scenario: Scenario, catalogue: Catalogue | None = None) -> list[Torn
             label=r.label,
             low_value=float(low),
             high_value=float(high),
-            unit=r.unit,
+            unit=r.unit.format(currency=scenario.finance.currency),
             cost_at_low_usd_per_million_tokens=float(horizon[2 * i]),
             cost_at_high_usd_per_million_tokens=float(horizon[2 * i + 1]),
             swing_usd_per_million_tokens=float(abs(horizon[2 * i + 1] - horizon[2 * i])),

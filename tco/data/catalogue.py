@@ -27,6 +27,7 @@ from tco.models import (
     WorkloadPreset,
 )
 from tco.models.errors import TcoError, one_line
+from tco.models.money import FxRate, PriceIndexPoint
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
@@ -39,6 +40,15 @@ TABLES: dict[str, tuple[str, type[BaseModel]]] = {
     "sites": ("sites.csv", Site),
     "deployments": ("deployments.csv", DeploymentPreset),
     "api_prices": ("api_prices.csv", ApiPrice),
+    "fx_rates": ("fx_rates.csv", FxRate),
+    "price_index": ("price_index.csv", PriceIndexPoint),
+}
+
+# tables without an id: the columns that identify a row (no two rows may share them)
+ROW_KEYS: dict[str, tuple[str, ...]] = {
+    "api_prices": ("model_id", "provider", "provider_model_id"),
+    "fx_rates": ("currency", "period"),
+    "price_index": ("index_id", "period"),
 }
 
 
@@ -105,6 +115,17 @@ def _unique_ids(name: str, rows: list[Any]) -> dict[str, Any]:
     return by_id
 
 
+def _unique_keys(name: str, rows: list[BaseModel]) -> list[BaseModel]:
+    seen: set[tuple[object, ...]] = set()
+    for row in rows:
+        key = tuple(getattr(row, column) for column in ROW_KEYS[name])
+        if key in seen:
+            shown = ", ".join(f"{c}={v!r}" for c, v in zip(ROW_KEYS[name], key, strict=True))
+            raise CatalogueError(f"{name}: two rows with {shown}")
+        seen.add(key)
+    return rows
+
+
 @dataclass(frozen=True)
 class Catalogue:
     """Validated catalogue rows, by table and id."""
@@ -116,6 +137,8 @@ class Catalogue:
     sites: dict[str, Site]
     deployments: dict[str, DeploymentPreset]
     api_prices: list[ApiPrice] = field(default_factory=list)
+    fx_rates: list[FxRate] = field(default_factory=list)
+    price_index: list[PriceIndexPoint] = field(default_factory=list)
 
     def rows(self, table: str) -> list[BaseModel]:
         value = getattr(self, table)
@@ -166,7 +189,7 @@ def load_catalogue(data_dir: Path = DATA_DIR) -> Catalogue:
     tables: dict[str, Any] = {}
     for name, (filename, model) in TABLES.items():
         rows = _read_rows(Path(data_dir) / filename, model)
-        tables[name] = rows if name == "api_prices" else _unique_ids(name, rows)
+        tables[name] = _unique_keys(name, rows) if name in ROW_KEYS else _unique_ids(name, rows)
     catalogue = Catalogue(**tables)
     try:
         catalogue.check_references()

@@ -54,6 +54,7 @@ def infeasible_result(scenario: Scenario, reason: str) -> Result:
     """A result that says why nothing can be computed; every figure zero."""
     return Result(
         scenario_name=scenario.name,
+        currency=scenario.finance.currency,
         currency_year=scenario.finance.currency_year,
         feasible=False,
         infeasible_reason=one_sentence(reason),
@@ -208,11 +209,12 @@ def _warnings(
     cost: float,
 ) -> list[str]:
     s, r = prepared.scenario, prepared.resolved
+    c = s.finance.currency
     notes = []
     if utilisation < LOW_UTILISATION_FRAC:
         notes.append(
             f"Mean utilisation is {utilisation:.0%}: idle hours make the reservation-based cost "
-            f"USD {cost:.3g} per million tokens against USD {usage:.3g} usage-based; a lower "
+            f"{c} {cost:.3g} per million tokens against {c} {usage:.3g} usage-based; a lower "
             "peak-to-average ratio, less headroom or renting the bursts (hybrid) would help."
         )
     a = r.accelerator
@@ -274,6 +276,7 @@ def build_result(prepared: Prepared, t: Timeline, catalogue: Catalogue) -> Resul
     owning = s.deployment.kind != "cloud" and rental
     return Result(
         scenario_name=s.name,
+        currency=s.finance.currency,
         currency_year=s.finance.currency_year,
         feasible=True,
         cost_usd_per_million_tokens=cost_per_million,
@@ -313,7 +316,9 @@ def build_result(prepared: Prepared, t: Timeline, catalogue: Catalogue) -> Resul
             if owning
             else None
         ),
-        api_usd_per_million_tokens=api_usd_per_million_tokens(s.workloads, catalogue.api_prices),
+        api_usd_per_million_tokens=api_usd_per_million_tokens(
+            s.workloads, catalogue.api_prices, r.money
+        ),
         workloads=_workloads(prepared, cost_w, tokens_w, _first_accelerators(t), total),
         timeline=_months(monthly, rental),
         balance=_balance(prepared, t, monthly, breakdown),

@@ -119,11 +119,11 @@ def _facility_usd_per_kw(plan: Plan, samples: Samples) -> np.ndarray:
         return facility_build_usd_per_kw(
             per_sample(samples.construction_usd_per_w),
             plan.cooling.facility_capex_premium_frac,
-            plan.cooling.rack_fitout_usd,
+            plan.money.from_usd(plan.cooling.rack_fitout_usd, plan.cooling.currency_year),
             plan.rack_it_kw,
         )
     if deployment.kind == "edge":
-        return np.full((1, 1, 1), deployment.edge_site_usd_per_kw)
+        return np.full((1, 1, 1), plan.money.from_usd(deployment.edge_site_usd_per_kw))
     return np.zeros((1, 1, 1))
 
 
@@ -178,10 +178,12 @@ def monthly_costs(plan: Plan, samples: Samples, fleet: Fleet) -> MonthlyCosts:
             hardware.in_service_usd, operations.maintenance_frac_per_year
         ),
         "software": per_accelerator_usd(
-            fleet.accelerator_months, operations.software_usd_per_accelerator_year
+            fleet.accelerator_months,
+            plan.money.from_usd(operations.software_usd_per_accelerator_year),
         ),
         "staff": per_accelerator_usd(
-            fleet.accelerator_months, operations.staff_usd_per_accelerator_year
+            fleet.accelerator_months,
+            plan.money.from_usd(operations.staff_usd_per_accelerator_year),
         ),
         "cloud_rental": _rental(
             plan, samples, months, fleet.rented_hours, scenario.deployment.cloud_price_frac

@@ -10,6 +10,7 @@ from dataclasses import dataclass, fields, replace
 
 import numpy as np
 
+from tco.costs.currency import MoneyBasis
 from tco.models import Cooling, Scenario
 
 
@@ -71,6 +72,10 @@ class Plan:
     """Server power at maximum per accelerator [kW]."""
     rack_it_kw: float
     """IT power of one rack as laid out [kW] (1 when no rack of ours is laid out)."""
+    money: MoneyBasis
+    """The scenario's currency and price year. `Samples` are already in it; money read from
+    ``scenario`` (entered in US dollars) or ``cooling`` (USD of its year) passes through
+    ``money.from_usd`` where it is used."""
 
 
 def per_sample(values: np.ndarray | float) -> np.ndarray:

@@ -161,6 +161,7 @@ def _plan(
         busy_power_frac=np.array(busy),
         accelerator_kw=server_kw_per_acc,
         rack_it_kw=layout.rack_it_kw if layout else 1.0,
+        money=r.money,
     )
 
 

@@ -1,9 +1,11 @@
-"""Resolving a scenario against the catalogue: the rows its ids name, overrides applied."""
+"""Resolving a scenario against the catalogue: the rows its ids name, overrides applied,
+every money figure in the scenario's currency and price year."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from tco.costs.currency import MoneyBasis, money_basis
 from tco.data.catalogue import Catalogue
 from tco.models import LLM, Accelerator, Cooling, Scenario, Site
 from tco.models.errors import TcoError
@@ -11,7 +13,12 @@ from tco.models.errors import TcoError
 
 @dataclass(frozen=True)
 class Resolved:
-    """The catalogue rows a scenario refers to, with its overrides applied."""
+    """The catalogue rows a scenario refers to, with its overrides applied.
+
+    Money fields are in the scenario's currency of its price year (``money``): the engine
+    computes in that basis, so every result, chart and export is in it too. Their names
+    keep the ``_usd`` of the inputs they come from.
+    """
 
     accelerator: Accelerator
     site: Site
@@ -24,6 +31,7 @@ class Resolved:
     grid_gco2e_per_kwh: float
     construction_usd_per_w: float
     colocation_usd_per_kw_month: float
+    money: MoneyBasis
 
 
 @contextmanager
@@ -48,20 +56,44 @@ def resolve(scenario: Scenario, catalogue: Catalogue) -> Resolved:
         with _naming(f"workloads.{i}.model_id"):
             models.append(catalogue.get("models", workload.model_id))
     o = scenario.overrides
+    try:
+        money = money_basis(
+            scenario.finance.currency,
+            scenario.finance.currency_year,
+            catalogue.fx_rates,
+            catalogue.price_index,
+        )
+    except TcoError as exc:
+        raise TcoError(f"finance: {exc}") from None
+
+    def figure(entered: float | None, catalogued: float | None, year: int) -> float | None:
+        """An override (USD of the price year) or else the catalogue's (USD of its year)."""
+        if entered:
+            return money.from_usd(entered)
+        return None if catalogued is None else money.from_usd(catalogued, year)
+
+    def site_figure(entered: float | None, catalogued: float) -> float:
+        return figure(entered, catalogued, site.currency_year) or 0.0
+
     return Resolved(
         accelerator=accelerator,
         site=site,
         cooling=cooling,
         models=tuple(models),
-        price_usd=o.accelerator_price_usd or accelerator.price_usd,
-        cloud_usd_per_hour=o.cloud_usd_per_hour or accelerator.cloud_usd_per_hour,
-        electricity_usd_per_kwh=o.electricity_usd_per_kwh or site.electricity_usd_per_kwh,
+        price_usd=figure(o.accelerator_price_usd, accelerator.price_usd, accelerator.currency_year),
+        cloud_usd_per_hour=figure(
+            o.cloud_usd_per_hour, accelerator.cloud_usd_per_hour, accelerator.currency_year
+        ),
+        electricity_usd_per_kwh=site_figure(
+            o.electricity_usd_per_kwh, site.electricity_usd_per_kwh
+        ),
         pue=o.pue or cooling.pue_for(site.climate),
         grid_gco2e_per_kwh=(
             site.grid_gco2e_per_kwh if o.grid_gco2e_per_kwh is None else o.grid_gco2e_per_kwh
         ),
-        construction_usd_per_w=o.construction_usd_per_w or site.construction_usd_per_w,
-        colocation_usd_per_kw_month=(
-            o.colocation_usd_per_kw_month or site.colocation_usd_per_kw_month
+        construction_usd_per_w=site_figure(o.construction_usd_per_w, site.construction_usd_per_w),
+        colocation_usd_per_kw_month=site_figure(
+            o.colocation_usd_per_kw_month, site.colocation_usd_per_kw_month
         ),
+        money=money,
     )

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from tco.models.base import Fraction, StrictModel
+from tco.models.money import FIRST_PRICE_YEAR, LAST_PRICE_YEAR, NUMERAIRE, Currency
 
 
 class Finance(StrictModel):
@@ -43,8 +44,15 @@ class Finance(StrictModel):
         le=0.5,
         description="Lease only: implicit interest rate of the lease [0-1/yr].",
     )
+    currency: Currency = Field(
+        default=NUMERAIRE,
+        description="Currency of every result; figures you enter stay in US dollars.",
+    )
     currency_year: int = Field(
-        default=2026, ge=2015, le=2035, description="Year of the US dollars in every result."
+        default=LAST_PRICE_YEAR,
+        ge=FIRST_PRICE_YEAR,
+        le=LAST_PRICE_YEAR,
+        description="Price year: all money is brought to this year's prices [year].",
     )
 
     @classmethod

@@ -190,6 +190,9 @@ class Comparison(StrictModel):
 
     a_name: str
     b_name: str
+    currency: Currency = Field(
+        default=NUMERAIRE, description="Currency of both costs: A's (B is shown in A's money)."
+    )
     feasible: bool
     infeasible_reason: str | None = None
     a_usd_per_million_tokens: float = Field(ge=0)

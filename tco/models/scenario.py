@@ -11,7 +11,10 @@ from tco.models.workload import Workload, check_shares
 
 
 class Overrides(StrictModel):
-    """Figures that replace the catalogue's for this scenario only; empty keeps the catalogue's."""
+    """Figures that replace the catalogue's for this scenario only; empty keeps the catalogue's.
+
+    Money is in US dollars of the scenario's price year, whatever its currency: the result is
+    converted once, with the rest (tco/costs/currency.py)."""
 
     accelerator_price_usd: float | None = Field(
         default=None, gt=0, le=1e8, description="Price of one accelerator [USD]."

@@ -8,7 +8,8 @@ suffix                        unit
 ``_w`` / ``_kw`` / ``_mw``    power in watts / kilowatts / megawatts
 ``_kwh`` / ``_mwh``           energy in kilowatt-hours / megawatt-hours
 ``_j``                        energy in joules
-``_usd``                      money in US dollars of the scenario's currency year
+``_usd``                      money: US dollars in the catalogue and in what users enter;
+                              the scenario's currency of its price year once resolved
 ``_usd_per_kwh``              electricity tariff
 ``_usd_per_hour``             rental price per accelerator-hour
 ``_usd_per_kw_month``         colocation rate per kW of IT capacity per month
@@ -27,8 +28,9 @@ suffix                        unit
 ``_b``                        billions (parameters)
 ============================  ==========================================
 
-Money is in US dollars of a stated ``currency_year``; converting between years is an
-explicit call, never implicit.
+Money is stored in US dollars of a stated ``currency_year``; bringing it to another year
+and currency is one explicit step (`tco.costs.currency.MoneyBasis.from_usd`, applied when
+a scenario is resolved), never implicit. A `Result` names its ``currency``.
 """
 
 HOURS_PER_YEAR = 8760.0

@@ -26,6 +26,19 @@ SYMBOLS: dict[Currency, str] = {
 tell the yen (¥) from the yuan (CN¥) and the US from the Singapore dollar (S$)."""
 
 
+NAMES: dict[Currency, str] = {
+    "USD": "US dollar",
+    "EUR": "Euro",
+    "GBP": "Pound sterling",
+    "JPY": "Japanese yen",
+    "CNY": "Chinese yuan",
+    "CHF": "Swiss franc",
+    "SEK": "Swedish krona",
+    "SGD": "Singapore dollar",
+    "INR": "Indian rupee",
+}
+
+
 def symbol(currency: Currency) -> str:
     """The prefix an amount in this currency is written with: '$', '€', 'CHF '."""
     return SYMBOLS[currency]

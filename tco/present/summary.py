@@ -5,7 +5,7 @@ The dashboard and the deck use the same words.
 
 from tco.data.catalogue import Catalogue
 from tco.models import Result, Scenario
-from tco.present.money import money
+from tco.present.money import NAMES, money
 from tco.present.numbers import number, percent
 
 COMPONENT_NAMES = {
@@ -54,7 +54,7 @@ def choices(scenario: Scenario, catalogue: Catalogue) -> list[tuple[str, str]]:
         ("Financing", f"{finance.financing}, {percent(finance.wacc_frac, 1)} WACC, "
                       f"{number(finance.hardware_life_years, 0)}-year hardware life"),
         ("Horizon", _duration(scenario.horizon_months)),
-        ("Money", f"US dollars of {finance.currency_year}"),
+        ("Money", f"{NAMES[finance.currency]} at {finance.currency_year} prices"),
     ]  # fmt: skip
 
 

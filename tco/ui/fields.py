@@ -16,6 +16,9 @@ from pydantic.fields import FieldInfo
 from tco.models import Scenario
 from tco.models.errors import TcoError, one_line
 
+ENTERED_MONEY = "Enter US dollars of the price year, whatever currency the results are shown in."
+"""Every money figure a user types is in one currency: the catalogue's (tco/costs/currency.py)."""
+
 Kind = Literal["number", "int", "toggle", "select", "text"]
 
 
@@ -81,6 +84,8 @@ class Spec:
         low, high = self.bounds() if self.kind in ("number", "int") else (None, None)
         if low is not None and high is not None:
             text += f" Allowed: {low:g} to {high:g} {self.unit}".rstrip() + "."
+        if "USD" in self.unit:
+            text += f" {ENTERED_MONEY}"
         return text
 
     def bounds(self) -> tuple[float | None, float | None]:

@@ -19,6 +19,8 @@ from tco.data.catalogue import Catalogue
 from tco.data.presets import runnable_mix
 from tco.models import Scenario, Workload
 from tco.models.errors import TcoError, one_line
+from tco.models.money import CURRENCIES
+from tco.present import money
 from tco.ui import state, workload_table
 from tco.ui.data import catalogue
 from tco.ui.fields import Spec, get, with_value
@@ -45,6 +47,8 @@ def options(path: str) -> dict[str, str]:
     if path == "deployment.cloud_commitment":
         return {"on_demand": "On demand", "reserved_1y": "Reserved 1 year",
                 "reserved_3y": "Reserved 3 years"}  # fmt: skip
+    if path == "finance.currency":
+        return {c: f"{money.NAMES[c]} ({money.symbol(c).strip()})" for c in CURRENCIES}
     if path == "finance.financing":
         return {"buy": "Buy (capital at the WACC)", "lease": "Lease the hardware"}
     raise KeyError(path)

@@ -65,6 +65,8 @@ FINANCE = [
     Spec("finance.financing", "Financing", "select"),
     Spec("finance.lease_rate_frac", "Lease interest rate", unit="%/yr", scale=100, step=0.5),
     Spec("finance.facility_life_years", "Facility life", unit="years", step=1.0),
+    Spec("finance.currency", "Currency of the results", "select"),
+    Spec("finance.currency_year", "Price year", "int"),
 ]  # fmt: skip
 DEMAND = [
     Spec("demand.tokens_per_day", "Tokens per day at the start", unit="billion tokens/day",

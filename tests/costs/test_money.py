@@ -5,6 +5,7 @@ import pytest
 
 from tco.costs.capex import facility_build_usd_per_kw, hardware_cost_per_accelerator
 from tco.costs.cloud import rental_usd
+from tco.costs.currency import MoneyBasis
 from tco.costs.energy import co2e_kg, energy_cost_usd, facility_energy_kwh, water_l
 from tco.costs.market import api_usd_per_million_tokens
 from tco.costs.opex import maintenance_usd, per_accelerator_usd
@@ -75,6 +76,7 @@ def test_api_price_line_blends_medians_by_tokens_and_shares():
     )
     other = chat.model_copy(update={"id": "b", "model_id": "b"})
     # a: medians 3 in / 4 out → (300·3 + 100·4)/400 = 3.25; b: 0.5; blended 0.5·3.25 + 0.5·0.5
-    assert api_usd_per_million_tokens([chat, other], prices) == pytest.approx(1.875)
+    dollars = MoneyBasis("USD", 2025, 1.0, {2025: 321.943})  # the prices' own year
+    assert api_usd_per_million_tokens([chat, other], prices, dollars) == pytest.approx(1.875)
     missing = chat.model_copy(update={"model_id": "c"})
-    assert api_usd_per_million_tokens([missing], prices) is None
+    assert api_usd_per_million_tokens([missing], prices, dollars) is None

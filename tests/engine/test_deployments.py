@@ -93,8 +93,11 @@ def _flat(catalogue, **update):
 def test_lease_leaves_only_the_facility_in_capex(catalogue):
     bought = _flat(catalogue)
     leased = _flat(catalogue, finance=Finance(financing="lease"))
-    # air cooled hall in Virginia: USD 11.7/W, no premium, USD 15,000 fit-out per 10.2 kW rack
-    facility = bought.provisioned_it_kw * (11_700 + 15_000 / 10.2)
+    # air cooled hall in Virginia: USD 11.7/W (2024 dollars), no premium, USD 15,000 (2025
+    # dollars) fit-out per 10.2 kW rack, each brought to 2026 prices with the BLS CPI-U
+    # annual averages (2024: 313.689, 2025: 321.943, 2026: 330.079; data/price_index.csv)
+    build = 11_700 * 330.079 / 313.689 + 15_000 * 330.079 / 321.943 / 10.2
+    facility = bought.provisioned_it_kw * build
     assert leased.capex_usd == pytest.approx(facility, rel=1e-9)
     assert bought.capex_usd > leased.capex_usd
     assert leased.breakdown_usd["accelerators"] > bought.breakdown_usd["accelerators"]

@@ -141,7 +141,7 @@ def assumptions_footnote(scenario: Scenario, catalogue: Catalogue, today: date) 
         name("cooling", scenario.cooling_id).split(" (")[0],
         f"{finance.hardware_life_years:g}-year life, {finance.wacc_frac:.0%} WACC",
         f"{scenario.horizon_months} months",
-        f"USD {finance.currency_year}",
+        f"{finance.currency} at {finance.currency_year} prices",
     ]
     return "Assumptions: " + " · ".join(parts) + f". inference-tco, {today.isoformat()}."
 
