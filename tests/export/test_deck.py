@@ -127,14 +127,17 @@ def test_the_comparison_waterfall_steps_sum_from_a_to_b(deck, report):
 
 
 def _first_payback_month(main, other):
-    """Month owning's cumulative cash first drops to the rental's, computed here from the
-    timelines (independently of the deck code); None if it never does."""
+    """Month from which owning's cumulative cash stays at or below the rental's to the end of
+    the horizon (the rule of tco/analysis/break_even.py: the slide says "from then on"),
+    computed here from the timelines (independently of the deck code); None if owning never
+    cost more or is dearer at the end."""
     cash = [
         (m.cumulative_cash_usd, o.cumulative_cash_usd) for m, o in zip(main, other, strict=True)
     ]
-    if cash[0][0] <= cash[0][1]:
+    if cash[0][0] <= cash[0][1] or cash[-1][0] > cash[-1][1]:
         return None
-    return next((i for i, (mine, theirs) in enumerate(cash, start=1) if mine <= theirs), None)
+    dearer = [i for i, (mine, theirs) in enumerate(cash, start=1) if mine > theirs]
+    return dearer[-1] + 1
 
 
 def test_break_even_plots_cumulative_cash_and_states_the_outcome(deck, report):
