@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
         catalogue_commands,
         export_commands,
         optimise_commands,
+        plan_commands,
         run_commands,
         throughput_commands,
     )
@@ -31,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for module in (
         catalogue_commands, throughput_commands, run_commands, export_commands, optimise_commands,
+        plan_commands,
     ):  # fmt: skip
         module.register(commands)
     return parser

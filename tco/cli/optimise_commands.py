@@ -34,14 +34,19 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="search part, precision, system size, cooling, density, site and deployment",
     )
     p.add_argument("scenario", help="scenario file (its mix, targets, demand and money)")
-    p.add_argument("--objective", choices=list(OBJECTIVE_LABELS), default="cost",
-                   help="what best means (default: cost per million tokens)")  # fmt: skip
+    p.add_argument(
+        "--objective",
+        choices=list(OBJECTIVE_LABELS),
+        default="cost",
+        help="what best means (default: cost per million tokens)",
+    )
     p.add_argument("--power-cap-mw", type=float, help="most facility power at the site [MW]")
     p.add_argument("--capex-budget-usd", type=float, help="most cash spent on purchases [USD]")
     p.add_argument("--yearly-budget-usd", type=float, help="most total cost per year [USD]")
     p.add_argument("--floor-area-m2", type=float, help="most white space [m²]")
-    p.add_argument("--sovereign-countries",
-                   help="countries where sovereign workloads may run, e.g. DE,FR")  # fmt: skip
+    p.add_argument(
+        "--sovereign-countries", help="countries where sovereign workloads may run, e.g. DE,FR"
+    )
     p.add_argument("--accelerators", help="parts to try (comma-separated ids; default: all)")
     p.add_argument("--precisions", help="precisions to try, e.g. fp8,fp4 (default: the mix's)")
     p.add_argument("--system-sizes", help="accelerators per system to try, e.g. 4,8")
@@ -51,8 +56,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--deployments", help="deployment presets to try (default: all)")
     p.add_argument("--hybrid-owned", help="owned shares to try for a hybrid, e.g. 0.4,0.6")
     p.add_argument("--top", type=int, default=DEFAULT_TOP, help="rows in the ranked table")
-    p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
-                   help="local processes (default: one per core)")  # fmt: skip
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="local processes (default: one per core)",
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=_optimise)
 
@@ -90,8 +99,15 @@ def _optimise(args: argparse.Namespace) -> int:
         floor_area_m2=args.floor_area_m2,
         sovereign_countries=_list(args.sovereign_countries) or [],
     )
-    result = optimise(scenario, _space(args), constraints, args.objective, catalogue=catalogue,
-                      top=args.top, workers=args.workers)  # fmt: skip
+    result = optimise(
+        scenario,
+        _space(args),
+        constraints,
+        args.objective,
+        catalogue=catalogue,
+        top=args.top,
+        workers=args.workers,
+    )
     if args.json:
         print_json(result.model_dump(mode="json"))
     else:
@@ -101,18 +117,28 @@ def _optimise(args: argparse.Namespace) -> int:
 
 def _print(result: OptimiseResult) -> None:
     print(f"Objective: {OBJECTIVE_LABELS[result.objective]}; searched on {where()}")
-    print(f"{result.candidates:,} configurations: {result.runnable:,} can run, "
-          f"{result.within_limits:,} keep every limit")  # fmt: skip
+    print(
+        f"{result.candidates:,} configurations: {result.runnable:,} can run, "
+        f"{result.within_limits:,} keep every limit"
+    )
     if result.infeasible_reason:
         print(result.infeasible_reason)
     if result.ranked:
         print()
         print_table(
-            [{"rank": r.rank, "configuration": r.label, **r.metrics.model_dump()}
-             for r in result.ranked],
-            ["rank", "configuration", "cost_usd_per_million_tokens", "total_cost_usd",
-             "site_peak_mw", "gco2e_per_million_tokens"],
-        )  # fmt: skip
+            [
+                {"rank": r.rank, "configuration": r.label, **r.metrics.model_dump()}
+                for r in result.ranked
+            ],
+            [
+                "rank",
+                "configuration",
+                "cost_usd_per_million_tokens",
+                "total_cost_usd",
+                "site_peak_mw",
+                "gco2e_per_million_tokens",
+            ],
+        )
     if result.why and result.why.feasible:
         print(f"\nWhy {result.why.b_name} beats {result.why.a_name}:")
         for step in result.why.steps:

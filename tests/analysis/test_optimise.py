@@ -29,9 +29,12 @@ COOLINGS = ["air", "direct-to-chip"]
 SITES = ["us-texas", "de-frankfurt"]
 DEPLOYMENTS = ["enterprise-on-prem", "colocation", "cloud-on-demand", "hybrid"]
 GRID = SearchSpace(
-    accelerator_ids=PARTS, cooling_ids=COOLINGS, site_ids=SITES, deployment_ids=DEPLOYMENTS,
+    accelerator_ids=PARTS,
+    cooling_ids=COOLINGS,
+    site_ids=SITES,
+    deployment_ids=DEPLOYMENTS,
     hybrid_owned_fracs=[0.6],
-)  # fmt: skip
+)
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +45,9 @@ def base() -> Scenario:
 def _brute_force(base: Scenario, catalogue) -> list[tuple[dict, Scenario, object]]:
     """(choices, scenario, result) of every runnable combination of the grid."""
     found = []
-    for part, cooling, site, deployment_id in itertools.product(PARTS, COOLINGS, SITES,
-                                                                 DEPLOYMENTS):  # fmt: skip
+    for part, cooling, site, deployment_id in itertools.product(
+        PARTS, COOLINGS, SITES, DEPLOYMENTS
+    ):
         preset = catalogue.deployments[deployment_id]
         if preset.kind == "cloud" and cooling != base.cooling_id:
             continue  # the provider's racks: cooling is not a choice
@@ -58,8 +62,13 @@ def _brute_force(base: Scenario, catalogue) -> list[tuple[dict, Scenario, object
         scenario = Scenario.model_validate(data)
         result = run(scenario, catalogue)
         if result.feasible:
-            found.append(({"part": part, "cooling": cooling, "site": site,
-                           "deployment": deployment_id}, scenario, result))  # fmt: skip
+            found.append(
+                (
+                    {"part": part, "cooling": cooling, "site": site, "deployment": deployment_id},
+                    scenario,
+                    result,
+                )
+            )
     return found
 
 
@@ -89,9 +98,12 @@ def test_the_winner_is_the_brute_force_winner(base, catalogue, objective, key):
     choices, _, result = min(brute, key=lambda item: key(item[2]))
     answer = optimise(base, GRID, objective=objective, catalogue=catalogue)
     top = answer.ranked[0]
-    assert (top.choice.accelerator_id, top.choice.cooling_id, top.choice.site_id,
-            top.choice.deployment_id) == (choices["part"], choices["cooling"], choices["site"],
-                                          choices["deployment"])  # fmt: skip
+    assert (
+        top.choice.accelerator_id,
+        top.choice.cooling_id,
+        top.choice.site_id,
+        top.choice.deployment_id,
+    ) == (choices["part"], choices["cooling"], choices["site"], choices["deployment"])
     assert top.metrics.cost_usd_per_million_tokens == pytest.approx(
         result.cost_usd_per_million_tokens, rel=1e-12
     )
@@ -119,8 +131,9 @@ def test_the_screen_agrees_with_run_on_every_confirmed_candidate(base, catalogue
     assert len(answer.ranked) >= 8
     all_groups, site_ids = groups(space, base, catalogue), sites(space, catalogue)
     for ranked in answer.ranked:
-        number = next(i for i, g in enumerate(all_groups)
-                      if g.choice(ranked.choice.site_id) == ranked.choice)  # fmt: skip
+        number = next(
+            i for i, g in enumerate(all_groups) if g.choice(ranked.choice.site_id) == ranked.choice
+        )
         table = screen(base, [all_groups[number]], number, site_ids, catalogue)
         row = site_ids.index(ranked.choice.site_id)
         scenario = scenario_for(base, ranked.choice, catalogue)
@@ -154,8 +167,11 @@ def test_every_deployment_kind_screens_as_run_computes_it(base, catalogue):
 
 def test_an_impossible_power_cap_says_what_binds_and_by_how_much(base, catalogue):
     space = GRID.model_copy(update={"deployment_ids": ["enterprise-on-prem", "colocation"]})
-    brute = [item for item in _brute_force(base, catalogue)
-             if item[0]["deployment"] in ("enterprise-on-prem", "colocation")]  # fmt: skip
+    brute = [
+        item
+        for item in _brute_force(base, catalogue)
+        if item[0]["deployment"] in ("enterprise-on-prem", "colocation")
+    ]
     smallest = min(_site_peak_mw(r) for _, _, r in brute)
     cap = smallest / 2
     answer = optimise(base, space, Constraints(power_cap_mw=cap), catalogue=catalogue)
@@ -186,8 +202,7 @@ def test_parts_that_cannot_run_the_mix_say_why(base, catalogue):
 def test_sovereign_workloads_stay_on_owned_hardware_in_their_country(base, catalogue):
     workloads = [w.model_copy(update={"sovereign": True}) for w in base.workloads]
     sovereign = base.model_copy(update={"workloads": workloads})
-    answer = optimise(sovereign, GRID, Constraints(sovereign_countries=["DE"]),
-                      catalogue=catalogue)  # fmt: skip
+    answer = optimise(sovereign, GRID, Constraints(sovereign_countries=["DE"]), catalogue=catalogue)
     assert answer.ranked
     for ranked in answer.ranked:
         assert ranked.choice.site_id == "de-frankfurt"
@@ -226,8 +241,12 @@ def test_local_processes_give_the_same_answer(base, catalogue, monkeypatch):
 
 def test_progress_is_reported_per_part_with_the_best_so_far(base, catalogue):
     seen = []
-    optimise(base, GRID, catalogue=catalogue,
-             progress=lambda done, total, best: seen.append((done, total, best)))  # fmt: skip
+    optimise(
+        base,
+        GRID,
+        catalogue=catalogue,
+        progress=lambda done, total, best: seen.append((done, total, best)),
+    )
     assert [done for done, _, _ in seen] == [14, 28, 42]
     assert all(total == 42 for _, total, _ in seen)
     bests = [b.metrics.cost_usd_per_million_tokens for _, _, b in seen if b is not None]
@@ -238,18 +257,24 @@ def test_unknown_ids_and_oversized_searches_are_refused(base, catalogue):
     with pytest.raises(TcoError, match="site_ids: unknown mars"):
         optimise(base, SearchSpace(site_ids=["mars"]), catalogue=catalogue)
     with pytest.raises(TcoError, match="more than 1,000,000"):
-        optimise(base, SearchSpace(precisions=["fp8", "bf16", "int8", "fp16"],
-                                   system_sizes=[1, 2, 4, 8, 16, 32, 64, 72],
-                                   rack_power_kw=[10, 20, 40, 80, 100, 130, 150, 200]),
-                 catalogue=catalogue)  # fmt: skip
+        optimise(
+            base,
+            SearchSpace(
+                precisions=["fp8", "bf16", "int8", "fp16"],
+                system_sizes=[1, 2, 4, 8, 16, 32, 64, 72],
+                rack_power_kw=[10, 20, 40, 80, 100, 130, 150, 200],
+            ),
+            catalogue=catalogue,
+        )
 
 
 @settings(max_examples=15, deadline=None)
 @given(cap_frac=st.floats(0.05, 1.0), tighter=st.floats(0.2, 0.99))
 def test_a_tighter_cap_never_lowers_the_best_cost(cap_frac, tighter):
     base = default_scenario()
-    space = SearchSpace(accelerator_ids=PARTS, site_ids=SITES,
-                        deployment_ids=["enterprise-on-prem", "colocation"])  # fmt: skip
+    space = SearchSpace(
+        accelerator_ids=PARTS, site_ids=SITES, deployment_ids=["enterprise-on-prem", "colocation"]
+    )
     loose = optimise(base, space, Constraints(power_cap_mw=cap_frac * 3))
     tight = optimise(base, space, Constraints(power_cap_mw=cap_frac * 3 * tighter))
     assert tight.within_limits <= loose.within_limits
@@ -257,8 +282,9 @@ def test_a_tighter_cap_never_lowers_the_best_cost(cap_frac, tighter):
         assert loose.ranked
         best_loose = loose.ranked[0].metrics.cost_usd_per_million_tokens
         assert tight.ranked[0].metrics.cost_usd_per_million_tokens >= best_loose * (1 - 1e-12)
-        assert all(r.metrics.site_peak_mw <= cap_frac * 3 * tighter * (1 + 1e-9)
-                   for r in tight.ranked)  # fmt: skip
+        assert all(
+            r.metrics.site_peak_mw <= cap_frac * 3 * tighter * (1 + 1e-9) for r in tight.ranked
+        )
     else:
         assert "power cap binds" in (tight.infeasible_reason or "")
     for ranked in (*loose.ranked, *tight.ranked):

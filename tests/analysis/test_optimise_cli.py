@@ -11,8 +11,14 @@ from tco.data.presets import default_scenario
 from tco.io.scenario_files import dump_scenario
 from tco.models.optimise import Constraints, SearchSpace
 
-NARROW = ["--accelerators", "nvidia-h100-sxm,nvidia-b200", "--sites", "us-texas,de-frankfurt",
-          "--deployments", "enterprise-on-prem,cloud-on-demand"]  # fmt: skip
+NARROW = [
+    "--accelerators",
+    "nvidia-h100-sxm,nvidia-b200",
+    "--sites",
+    "us-texas,de-frankfurt",
+    "--deployments",
+    "enterprise-on-prem,cloud-on-demand",
+]
 
 
 @pytest.fixture
@@ -28,11 +34,13 @@ def test_json_is_the_optimisers_answer(capsys, scenario_file):
     assert code == 0
     expected = optimise(
         default_scenario(),
-        SearchSpace(accelerator_ids=["nvidia-h100-sxm", "nvidia-b200"],
-                    site_ids=["us-texas", "de-frankfurt"],
-                    deployment_ids=["enterprise-on-prem", "cloud-on-demand"]),
+        SearchSpace(
+            accelerator_ids=["nvidia-h100-sxm", "nvidia-b200"],
+            site_ids=["us-texas", "de-frankfurt"],
+            deployment_ids=["enterprise-on-prem", "cloud-on-demand"],
+        ),
         Constraints(power_cap_mw=0.5),
-    )  # fmt: skip
+    )
     assert payload["candidates"] == expected.candidates
     assert [r["label"] for r in payload["ranked"]] == [r.label for r in expected.ranked]
     assert all(r["metrics"]["site_peak_mw"] <= 0.5 for r in payload["ranked"])
