@@ -70,20 +70,20 @@ def rack_layout(
 
     servers per rack = floor(rack kW / server kW), where rack kW is the planned rack power,
     capped by the most the cooling removes per rack [3]. A server that needs more than that
-    cannot be installed: the reason names the limit and what would fix it.
+    cannot be installed: the reason names the limit (tco.engine.prepare adds the fix).
     """
     limit_kw = cooling.max_rack_kw
-    if rack_power_kw is not None and rack_power_kw > limit_kw:
+    if rack_power_kw is not None and rack_power_kw > limit_kw * (1 + 1e-9):
         return (
-            f"the planned {rack_power_kw:g} kW per rack is more than {cooling.name} removes "
-            f"(at most {limit_kw:g} kW); lower rack_power_kw or choose a denser cooling."
+            f"the planned {rack_power_kw:.3g} kW per rack is more than {cooling.name} removes "
+            f"(at most {limit_kw:.3g} kW)."
         )
     rack_kw = rack_power_kw if rack_power_kw is not None else limit_kw
     if server_kw > rack_kw * (1 + 1e-9):
         return (
-            f"one {server_accelerators}-accelerator system needs {server_kw:.0f} kW in a rack; "
+            f"one {server_accelerators}-accelerator system needs {server_kw:.3g} kW in a rack; "
             f"{'the planned rack' if rack_power_kw is not None else cooling.name} "
-            f"{'takes' if rack_power_kw is not None else 'removes'} at most {rack_kw:g} kW."
+            f"{'takes' if rack_power_kw is not None else 'removes'} at most {rack_kw:.3g} kW."
         )
     return RackLayout(
         server_kw=server_kw,

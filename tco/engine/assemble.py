@@ -225,7 +225,7 @@ def _warnings(
     if owns and s.overrides.accelerator_price_usd is None and used_price:
         notes.append(
             f"{a.label}: the only price in the catalogue is a used-market street price; "
-            "set overrides.accelerator_price_usd to a quote for new parts."
+            "enter a quoted price for new parts (advanced hardware settings)."
         )
     if not a.tdp_w and not a.system_power_kw:
         notes.append(f"{a.label} has no published power: energy, carbon and water are left at 0.")
@@ -247,7 +247,7 @@ def build_result(prepared: Prepared, t: Timeline, catalogue: Catalogue) -> Resul
         return infeasible_result(
             s,
             f"serving this demand takes more than {MAX_FLEET_ACCELERATORS:,.0f} accelerators; "
-            "lower demand.tokens_per_day or choose a faster part.",
+            "lower the demand or choose a faster part.",
         )
     components = np.stack([t.components_usd[name][0] for name in COMPONENTS]).sum(axis=(1, 2))
     if not (np.isfinite(components).all() and all(np.isfinite(v).all() for v in monthly.values())):

@@ -16,7 +16,7 @@ from tco.costs.power import IDLE_POWER_FRAC, RackLayout, rack_layout, server_pow
 from tco.data.catalogue import Catalogue, builtin_catalogue
 from tco.engine.plan import Plan, Samples
 from tco.engine.resolve import Resolved, resolve
-from tco.models import Deployment, OperatingPoint, Scenario, Workload
+from tco.models import Cooling, Deployment, OperatingPoint, Scenario, Workload
 from tco.models.errors import TcoError
 from tco.performance import ServingCase, operating_point
 
@@ -73,12 +73,31 @@ def _short(name: str, limit: int = 60) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
-def _density_fix(catalogue: Catalogue, server_kw: float) -> str:
-    """Which cooling technologies in the catalogue would take this server."""
-    options = [c.name for c in catalogue.cooling.values() if c.max_rack_kw >= server_kw]
-    if not options:
-        return "No cooling in the catalogue takes it; choose smaller systems."
-    return f"Choose {' or '.join(options)}."
+def _density_fix(
+    catalogue: Catalogue, server_kw: float, cooling: Cooling, rack_power_kw: float | None
+) -> str:
+    """The change that lets a server of ``server_kw`` into a rack, naming real options: a
+    planned rack power the chosen cooling can remove and the server fits in, or the other
+    cooling technologies that can remove what is needed."""
+    short = cooling.name.split(" (")[0]
+    need_kw = max(server_kw, rack_power_kw or 0.0)
+    others = [
+        c.name for c in catalogue.cooling.values()
+        if c.id != cooling.id and c.max_rack_kw >= need_kw * (1 - 1e-9)
+    ]  # fmt: skip
+    alternatives = f"choose {' or '.join(others)}" if others else ""
+    if rack_power_kw is not None and rack_power_kw > cooling.max_rack_kw * (1 + 1e-9):
+        fix = f"Plan at most {cooling.max_rack_kw:.3g} kW per rack for {short}"
+        return f"{fix}{', or ' + alternatives if alternatives else ''}."
+    if server_kw <= cooling.max_rack_kw * (1 + 1e-9):  # the planned rack power is too low
+        return (
+            f"Plan a rack power of at least {server_kw:.3g} kW ({short} removes up to "
+            f"{cooling.max_rack_kw:.3g} kW), or leave it empty for the cooling's maximum."
+        )
+    if not others:
+        return "No cooling in the catalogue removes that much from one rack; choose smaller systems."
+    planned = f" with at least {server_kw:.3g} kW per rack" if rack_power_kw is not None else ""
+    return f"{alternatives[:1].upper()}{alternatives[1:]}{planned}."
 
 
 def _feasibility(
@@ -89,7 +108,7 @@ def _feasibility(
     label = _short(r.accelerator.label, 80)
     owns = scenario.deployment.owns_hardware
     if scenario.demand.tokens_per_day <= 0:
-        return None, "demand.tokens_per_day is 0, so there is nothing to serve; set a demand."
+        return None, "the demand is 0 tokens a day, so there is nothing to serve; set a demand."
     for workload in scenario.workloads:
         if scenario.demand.tokens_per_day * workload.share_frac < MIN_TOKENS_PER_DAY:
             return None, (
@@ -99,24 +118,25 @@ def _feasibility(
             )
     if owns and r.price_usd is None:
         return None, (
-            f"{label} has no purchase price in the catalogue; set "
-            "overrides.accelerator_price_usd or choose a cloud deployment."
+            f"{label} has no purchase price in the catalogue; enter a price per "
+            "accelerator (advanced hardware settings) or choose a cloud deployment."
         )
     if kind in ("cloud", "hybrid") and r.cloud_usd_per_hour is None:
         return None, (
-            f"{label} has no cloud price in the catalogue; set overrides.cloud_usd_per_hour."
+            f"{label} has no cloud price in the catalogue; enter a cloud price per "
+            "accelerator-hour (advanced hardware settings)."
         )
     server_kw = server_power_kw(r.accelerator, server_accelerators)
     if server_kw is not None and server_kw < MIN_SYSTEM_KW:
         return None, (
-            f"{label}: one system draws {server_kw:.2g} kW by its tdp_w or system_power_kw, "
+            f"{label}: one system draws {server_kw:.2g} kW by its published power figures, "
             "too little to be real; correct the accelerator's power figures."
         )
     if server_kw is None:
         if owns:
             return None, (
                 f"{label} has no published power (TDP or system power), so its energy and "
-                "rack density are unknown; add it as a custom accelerator with tdp_w, or "
+                "rack density are unknown; add it as your own accelerator with its power, or "
                 "choose a cloud deployment."
             )
         return None, None
@@ -124,7 +144,8 @@ def _feasibility(
     if isinstance(layout, str):
         if not owns:  # the provider's racks, not ours: report no layout
             return None, None
-        return None, f"{label}: {layout} {_density_fix(catalogue, server_kw)}"
+        fix = _density_fix(catalogue, server_kw, r.cooling, scenario.rack_power_kw)
+        return None, f"{label}: {layout} {fix}"
     return layout, None
 
 

@@ -177,9 +177,9 @@ def test_first_month_and_totals_agree(catalogue):
 @pytest.mark.parametrize(
     ("deployment", "accelerator", "update", "expected"),
     [
-        ("enterprise-on-prem", "nvidia-gb200", {}, "set overrides.accelerator_price_usd"),
-        ("cloud-on-demand", "amd-mi300x", {}, "set overrides.cloud_usd_per_hour"),
-        ("hybrid", "amd-mi300x", {}, "set overrides.cloud_usd_per_hour"),
+        ("enterprise-on-prem", "nvidia-gb200", {}, "enter a price per accelerator"),
+        ("cloud-on-demand", "amd-mi300x", {}, "enter a cloud price per accelerator-hour"),
+        ("hybrid", "amd-mi300x", {}, "enter a cloud price per accelerator-hour"),
         (
             "enterprise-on-prem",
             "google-tpu-v6e",
@@ -196,8 +196,40 @@ def test_infeasible_configurations_say_why_and_what_fixes_them(
     result = run(scenario.model_copy(update=update), catalogue)
     assert not result.feasible
     assert expected in result.infeasible_reason
+    assert "_" not in result.infeasible_reason  # words, not field names (issue 14, item 7)
     assert result.total_cost_usd == 0
     assert result.timeline == []
+
+
+@pytest.mark.parametrize(
+    ("cooling_id", "rack_power_kw", "advice", "not_advised"),
+    [
+        # a DGX H100 needs 10.2 kW [methodology §5]; air removes 20 kW: the rack limit is at
+        # fault, so the advice is the rack power, never "choose Air" (issue 14, item 8)
+        ("air", 8.0, "Plan a rack power of at least 10.2 kW", "Choose"),
+        # 30 kW is more than air removes: plan at most 20, or a cooling that removes 30 kW
+        ("air", 30.0, "Plan at most 20 kW per rack for Air, or choose Rear-door", "Choose Air"),
+        ("rear-door", 5.0, "Plan a rack power of at least 10.2 kW (Rear-door", "Choose"),
+    ],
+)
+def test_density_advice_names_the_fix_not_the_cooling_already_chosen(
+    catalogue, cooling_id, rack_power_kw, advice, not_advised
+):
+    scenario = example_scenario("enterprise-on-prem", "nvidia-h100-sxm", ["chat"], catalogue)
+    update = {"cooling_id": cooling_id, "rack_power_kw": rack_power_kw}
+    result = run(scenario.model_copy(update=update), catalogue)
+    assert not result.feasible
+    assert advice in result.infeasible_reason
+    assert not_advised not in result.infeasible_reason
+
+
+def test_a_system_no_cooling_takes_names_only_coolings_that_take_it(catalogue):
+    """GB200 NVL72: 132 kW per rack [R2]; on rear-door (80 kW) only liquid or immersion fit."""
+    scenario = example_scenario("hyperscale-owned", "nvidia-gb200", ["chat"], catalogue)
+    update = {"cooling_id": "rear-door", "overrides": Overrides(accelerator_price_usd=45_000)}
+    reason = run(scenario.model_copy(update=update), catalogue).infeasible_reason
+    assert "Choose Direct-to-chip liquid (cold plates) or Single-phase immersion" in reason
+    assert "Rear-door heat exchanger (RDHx) or" not in reason
 
 
 def test_zero_demand_is_infeasible_with_a_reason(catalogue):
@@ -205,7 +237,7 @@ def test_zero_demand_is_infeasible_with_a_reason(catalogue):
     demand = scenario.demand.model_copy(update={"tokens_per_day": 0.0})
     result = run(scenario.model_copy(update={"demand": demand}), catalogue)
     assert not result.feasible
-    assert "demand.tokens_per_day" in result.infeasible_reason
+    assert "the demand is 0 tokens a day" in result.infeasible_reason
 
 
 def test_unsupported_precision_names_the_workload(catalogue):
