@@ -95,7 +95,7 @@ def _density_fix(
             f"{cooling.max_rack_kw:.3g} kW), or leave it empty for the cooling's maximum."
         )
     if not others:
-        return "No cooling in the catalogue removes that much from one rack; choose smaller systems."
+        return "No cooling in the catalogue removes that much from a rack; choose smaller systems."
     planned = f" with at least {server_kw:.3g} kW per rack" if rack_power_kw is not None else ""
     return f"{alternatives[:1].upper()}{alternatives[1:]}{planned}."
 
