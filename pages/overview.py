@@ -11,7 +11,7 @@ components.title("Cost of serving AI inference", scenario)
 result = components.result_or_stop(scenario)
 
 st.markdown(view.sentences(result, scenario))
-for row in view.tiles(result):
+for row in view.tiles(result, scenario):
     components.metric_row(row)
 
 left, right = st.columns([3, 2])

@@ -55,7 +55,7 @@ components.warnings(computed.problems)
 if computed.curves:
     charts.show(view.curves_figure(computed, workload, precision, cat), key="perf.curves")
     st.markdown("**At the workload's latency targets**")
-    st.dataframe(view.points_table(computed.points), hide_index=True, key="perf.points")
+    st.dataframe(view.points_table(computed.points, workload), hide_index=True, key="perf.points")
 
 st.subheader("Memory bound or compute bound?")
 explain, chart = st.columns([2, 3])

@@ -54,10 +54,14 @@ with left, st.container(border=True):
     scenario_form.section("Deployment", specs.SITE + specs.deployment_fields(scenario))
 with left, st.container(border=True):
     st.subheader("Cooling and density")
-    scenario_form.section("Cooling", specs.COOLING)
+    if note := scenario_view.not_applicable("cooling", scenario):
+        st.caption(note)
+    scenario_form.section("Cooling", specs.cooling_fields(scenario))
 with right, st.container(border=True):
     st.subheader("Finance")
-    scenario_form.section("Finance", specs.FINANCE)
+    if note := scenario_view.not_applicable("finance", scenario):
+        st.caption(note)
+    scenario_form.section("Finance", specs.finance_fields(scenario))
 with right, st.container(border=True):
     st.subheader("Demand and horizon")
     scenario_form.section("Demand", specs.DEMAND)

@@ -204,10 +204,21 @@ def test_tornado_puts_the_widest_swing_on_top_around_the_base():
         [_bar("Wide", 0.5, 1.8), _bar("Narrow", 0.95, 1.05)], base_usd_per_million_tokens=1.0
     )
     low, high = fig.data
-    assert list(low.y) == ["Narrow", "Wide"]
+    assert list(low.y) == ["Narrow (1 to 2 x)", "Wide (1 to 2 x)"]
     assert low.base == 1.0
     assert list(low.x) == pytest.approx([-0.05, -0.5])
     assert list(high.x) == pytest.approx([0.05, 0.8])
+
+
+def test_tornado_shows_hardware_life_in_years_as_the_form_does():
+    """Issue 14, item 9: the tornado varies life in months; the form and labels use years."""
+    life = _bar("Hardware life", 0.9, 1.2).model_copy(
+        update={"low_value": 48, "high_value": 72, "unit": "months"}
+    )
+    fig = figures.tornado([life], base_usd_per_million_tokens=1.0)
+    assert list(fig.data[0].y) == ["Hardware life (4 to 6 years)"]
+    assert fig.data[0].customdata[0][0] == "4 years"
+    assert "months" not in json.dumps(fig.to_plotly_json()["data"])
 
 
 def test_fan_chart_fills_between_p10_and_p90_around_the_median():

@@ -266,7 +266,7 @@ def build_result(prepared: Prepared, t: Timeline, catalogue: Catalogue) -> Resul
     accelerators = monthly["owned_accelerators"] + monthly["rented_accelerators"]
     first_it_kw = float(monthly["it_energy_kwh"][0]) / HOURS_PER_MONTH
     first_accelerators = float(accelerators[0])
-    layout = prepared.layout
+    layout = prepared.layout if s.deployment.owns_hardware else None  # cloud: not our racks
     racks = layout.racks(first_accelerators) if layout else 0
     utilisation = tokens / capacity if capacity else 0.0
     usage = _per_million(total, capacity)

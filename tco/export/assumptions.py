@@ -3,25 +3,18 @@
 "Default" is the scenario the catalogue's presets make with the same choices
 (`tco.data.presets.example_scenario` for the scenario's deployment preset, accelerator and
 workload presets), so the list names what the user changed after picking presets. An
-override is compared with the catalogue figure it replaces. Names and labels (scenario
-name, customer, deployment notes) are not inputs and are never listed.
+override is compared with the catalogue figure it replaces. The inputs and their words
+come from `tco.present.inputs`.
 """
 
-import math
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from enum import Enum
-
-from pydantic import BaseModel
 
 from tco.data.catalogue import Catalogue
 from tco.data.presets import DEFAULT_DEPLOYMENT_ID, example_scenario
 from tco.engine.resolve import resolve
 from tco.models import Overrides, Scenario
+from tco.present.inputs import Input, inputs, same
 
-NOT_INPUTS = frozenset({"schema_version", "name", "customer_name", "deployment.notes"})
-_UNIT = re.compile(r"\s*\[([^\]]+)\]")
 _OVERRIDDEN = {  # override field → the `Resolved` figure it replaces
     "accelerator_price_usd": "price_usd",
     "cloud_usd_per_hour": "cloud_usd_per_hour",
@@ -31,16 +24,6 @@ _OVERRIDDEN = {  # override field → the `Resolved` figure it replaces
     "colocation_usd_per_kw_month": "colocation_usd_per_kw_month",
     "construction_usd_per_w": "construction_usd_per_w",
 }
-
-
-@dataclass(frozen=True)
-class Input:
-    """One leaf of a scenario: its path in the scenario file, meaning, unit and value."""
-
-    path: str
-    label: str
-    unit: str
-    value: object
 
 
 @dataclass(frozen=True)
@@ -61,33 +44,6 @@ class Source:
     as_of: str
 
 
-def _label_and_unit(description: str | None, name: str) -> tuple[str, str]:
-    text = (description or name.replace("_", " ")).strip()
-    match = _UNIT.search(text)
-    unit = match.group(1) if match else ""
-    label = _UNIT.sub("", text, count=1).rstrip(".")
-    return label, unit
-
-
-def _leaves(model: BaseModel, prefix: str = "") -> Iterator[Input]:
-    for name, info in type(model).model_fields.items():
-        value = getattr(model, name)
-        path = f"{prefix}{name}"
-        if isinstance(value, BaseModel):
-            yield from _leaves(value, f"{path}.")
-        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
-            for item in value:
-                yield from _leaves(item, f"{path}.{getattr(item, 'id', len(path))}.")
-        else:
-            label, unit = _label_and_unit(info.description, name)
-            yield Input(path, label, unit, value.value if isinstance(value, Enum) else value)
-
-
-def inputs(scenario: Scenario) -> list[Input]:
-    """Every input of the scenario, in the order of the scenario file."""
-    return [i for i in _leaves(scenario) if i.path not in NOT_INPUTS]
-
-
 def default_for(scenario: Scenario, catalogue: Catalogue) -> Scenario:
     """The preset scenario with the same deployment preset, accelerator and workload presets."""
     deployment_id = scenario.deployment.id
@@ -95,12 +51,6 @@ def default_for(scenario: Scenario, catalogue: Catalogue) -> Scenario:
         deployment_id = DEFAULT_DEPLOYMENT_ID
     preset_ids = [w.id for w in scenario.workloads if w.id in catalogue.workloads]
     return example_scenario(deployment_id, scenario.accelerator_id, preset_ids or None, catalogue)
-
-
-def _same(a: object, b: object) -> bool:
-    if isinstance(a, float | int) and isinstance(b, float | int) and not isinstance(a, bool):
-        return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
-    return a == b
 
 
 def changed_inputs(scenario: Scenario, catalogue: Catalogue) -> list[Changed]:
@@ -117,7 +67,7 @@ def changed_inputs(scenario: Scenario, catalogue: Catalogue) -> list[Changed]:
             changed.append(Changed(item, getattr(catalogue_figures, _OVERRIDDEN[field])))
         elif item.path not in defaults:
             changed.append(Changed(item, None))  # a workload of the user's own
-        elif not _same(item.value, defaults[item.path]):
+        elif not same(item.value, defaults[item.path]):
             changed.append(Changed(item, defaults[item.path]))
     return changed
 

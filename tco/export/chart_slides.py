@@ -32,7 +32,7 @@ from tco.export.pptx_text import (
 )
 from tco.export.report import Compared, Report, monte_carlo_of
 from tco.present.figures import GREY, PALETTE, presentation
-from tco.present.labels import component_kind, component_label
+from tco.present.labels import component_kind, component_label, input_range
 from tco.present.money import usd
 
 USD_MILLION = '"$"#,##0.00" M"'
@@ -298,14 +298,6 @@ def break_even(new_slide: NewSlide, report: Report) -> None:
     )
 
 
-def _range(low: float, high: float, unit: str) -> str:
-    if unit.startswith("fraction"):
-        return f"{low:.0%} to {high:.0%}" + ("/yr" if unit.endswith("/yr") else "")
-    if unit == "USD":
-        return f"{usd(low)} to {usd(high)}"
-    return f"{low:,.3g} to {high:,.3g} {unit}"
-
-
 def tornado(new_slide: NewSlide, report: Report) -> None:
     slide = new_slide()
     base = report.result.cost_usd_per_million_tokens
@@ -320,7 +312,7 @@ def tornado(new_slide: NewSlide, report: Report) -> None:
         f"{top.label} moves it most: {usd(low)} to {usd(high)} per million tokens "
         f"around {usd(base)}.",
     )
-    categories = [f"{b.label} ({_range(b.low_value, b.high_value, b.unit)})" for b in bars]
+    categories = [f"{b.label} ({input_range(b.low_value, b.high_value, b.unit)})" for b in bars]
     lows = [b.cost_at_low_usd_per_million_tokens for b in bars]
     highs = [b.cost_at_high_usd_per_million_tokens for b in bars]
     series = [

@@ -18,12 +18,12 @@ from tco.export.report import Report
 from tco.export.sanitise import cell
 from tco.models import BOUND_LABELS
 from tco.present.figures import PALETTE
+from tco.present.inputs import Input, inputs, value_text
 from tco.present.labels import component_kind, component_label
+from tco.present.number_formats import COUNT, FRACTION, money_format, plain_format, tidy
 
-USD = "#,##0.00"
-USD_SMALL = "#,##0.0000"
-COUNT = "#,##0"
-FRACTION = "0.0%"
+USD = money_format(2)
+USD_SMALL = money_format(4)
 
 
 @dataclass(frozen=True)
@@ -36,11 +36,24 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Formatted:
+    """A cell whose number format is its own rather than its column's."""
+
+    value: object
+    number_format: str
+
+
+@dataclass(frozen=True)
 class Table:
     name: str
     title: str
     columns: tuple[Column, ...]
     rows: Sequence[tuple[object, ...]]
+
+
+def _plain(value: object) -> object:
+    """The value a cell stores: floats tidied of noise, a `Formatted` cell's own value."""
+    return tidy(value.value if isinstance(value, Formatted) else value)
 
 
 def _timeline(report: Report) -> Table:
@@ -114,13 +127,16 @@ def _workloads(report: Report) -> Table:
         Column("Share of cost [fraction 0-1]", FRACTION),
         Column("Output tokens per second per accelerator [tokens/s]", "#,##0.0", 20),
         Column("Output tokens per second per user [tokens/s]", "#,##0.0", 20),
-        Column("Time to first token [ms]", "#,##0", 14),
-        Column("Time per output token [ms]", "#,##0.0", 14),
+        Column("Time to first token, mean at the operating point [ms]", COUNT, 16),
+        Column("Time-to-first-token target, p99 [ms]", COUNT, 16),
+        Column("Time per output token, mean at the operating point [ms]", "#,##0.0", 16),
+        Column("Time-per-output-token target, p99 [ms]", COUNT, 16),
         Column("Batch size per model copy [count]", COUNT, 14),
         Column("Tensor parallel [accelerators]", COUNT, 14),
         Column("Limited by", width=18),
     )
     models = report.catalogue.models
+    targets = {w.id: w for w in report.scenario.workloads}
     rows = []
     for w in report.result.workloads:
         p = w.operating_point
@@ -140,7 +156,9 @@ def _workloads(report: Report) -> Table:
                 p.output_tokens_per_s_per_accelerator,
                 p.output_tokens_per_s_per_user,
                 p.ttft_ms,
+                targets[w.id].ttft_max_ms,
                 p.tpot_ms,
+                targets[w.id].tpot_max_ms,
                 p.batch_size,
                 p.tensor_parallel,
                 BOUND_LABELS[p.bound],
@@ -150,30 +168,41 @@ def _workloads(report: Report) -> Table:
 
 
 def _inputs(report: Report) -> Table:
+    """Every input in words, its value as a number with its unit (fractions as percent)."""
     changed = {
         c.input.path: c.default
         for c in assumptions.changed_inputs(report.scenario, report.catalogue)
     }
     columns = (
-        Column("Input (path in the scenario file)", width=40),
-        Column("Meaning", width=50),
-        Column("Unit", width=12),
+        Column("Input", width=60),
         Column("Value", width=18),
+        Column("Unit", width=14),
         Column("Changed from the default", width=12),
         Column("Default or catalogue figure it replaces", width=22),
     )
     rows = [
         (
-            i.path,
             i.label,
-            i.unit,
-            _plain(i.value),
+            _input_cell(i, i.value, report),
+            i.shown_unit,
             "yes" if i.path in changed else "",
-            _plain(changed.get(i.path)),
+            _input_cell(i, changed[i.path], report) if i.path in changed else None,
         )
-        for i in assumptions.inputs(report.scenario)
+        for i in inputs(report.scenario)
     ]
     return Table("inputs", "Inputs", columns, rows)
+
+
+def _input_cell(item: Input, value: object, report: Report) -> object:
+    """A number stays a number, formatted by its unit; ids, words and empties as text."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = tidy(value)
+        if item.is_fraction:
+            return Formatted(number, FRACTION)
+        if item.unit.startswith("USD"):
+            return Formatted(number, money_format(2 if number != int(number) else 0))
+        return Formatted(number, plain_format(number, grouped=bool(item.unit)))
+    return value_text(item, value, report.catalogue)
 
 
 def _sources(report: Report) -> Table:
@@ -188,13 +217,6 @@ def _sources(report: Report) -> Table:
         for s in assumptions.sources(report.scenario, report.catalogue)
     ]
     return Table("sources", "Sources", columns, rows)
-
-
-def _plain(value: object) -> object:
-    """Inputs as spreadsheet values: numbers stay numbers, empty stays empty."""
-    if value is None or isinstance(value, int | float | str):
-        return value
-    return str(value)
 
 
 BUILDERS: dict[str, Callable[[Report], Table]] = {
@@ -218,7 +240,7 @@ def csv_bytes(report: Report, name: str) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([c.header for c in data.columns])
-    writer.writerows([cell(v) for v in row] for row in data.rows)
+    writer.writerows([cell(_plain(v)) for v in row] for row in data.rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -233,15 +255,20 @@ def xlsx_bytes(report: Report) -> bytes:
         sheet = book.create_sheet(data.title)
         sheet.append([c.header for c in data.columns])
         for row in data.rows:
-            sheet.append([cell(v) for v in row])
+            sheet.append([cell(_plain(v)) for v in row])
         for index, column in enumerate(data.columns, start=1):
             letter = sheet.cell(row=1, column=index).column_letter
             sheet.column_dimensions[letter].width = column.width
             head = sheet.cell(row=1, column=index)
             head.font, head.fill = header_font, header_fill
             head.alignment = Alignment(wrap_text=True, vertical="top")
-            for (value,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                value.number_format = column.number_format
+            for row, (value,) in zip(
+                data.rows, sheet.iter_rows(min_row=2, min_col=index, max_col=index), strict=True
+            ):
+                own = row[index - 1]
+                value.number_format = (
+                    own.number_format if isinstance(own, Formatted) else column.number_format
+                )
         sheet.freeze_panes = "A2"
     book.properties.title = cell(f"inference-tco: {report.scenario.name}")
     book.properties.creator = "inference-tco"

@@ -26,7 +26,9 @@ from tco.export.pptx_text import (
 from tco.export.report import Report
 from tco.models import BOUND_LABELS
 from tco.present.figures import GREY
+from tco.present.inputs import value_text
 from tco.present.money import usd
+from tco.present.numbers import power_kw
 
 MAX_NOTES = 3
 TABLE_SIZE = 10
@@ -111,8 +113,10 @@ def key_figures(new_slide: NewSlide, report: Report) -> None:
         (usd(r.opex_usd_per_year), "Operating cost per year (mean)"),
         (f"{r.accelerators:,} → {r.peak_accelerators:,}", "Accelerators in month 1 → at the peak"),
         (
-            f"{r.facility_power_kw:,.0f} kW",
-            f"Facility power at full load in month 1 (PUE {r.pue:.2f}), {r.racks:,} racks",
+            power_kw(r.facility_power_kw),
+            f"Facility power at full load in month 1 (PUE {r.pue:.2f}), {r.racks:,} racks"
+            if report.scenario.deployment.owns_hardware
+            else "The provider's facility power for this fleet, month 1 (in the rental price)",
         ),
     ]
     gap = Inches(0.2)
@@ -209,27 +213,16 @@ def workloads(new_slide: NewSlide, report: Report) -> None:
     )
 
 
-def _value(value: object) -> str:
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{value:,.6g}"
-    return str(value)
-
-
 def _assumption_blocks(report: Report) -> list[tuple[str, list[str], list[float], list[list[str]]]]:
     changed = inputs.changed_inputs(report.scenario, report.catalogue)
     changed_rows = [
         [
-            f"{c.input.label} ({c.input.path})",
-            _value(c.input.value),
-            _value(c.default),
-            c.input.unit,
+            c.input.label,
+            value_text(c.input, c.input.value, report.catalogue),
+            value_text(c.input, c.default, report.catalogue),
         ]
         for c in changed
-    ] or [["None: the scenario uses the presets' values throughout.", "", "", ""]]
+    ] or [["None: the scenario uses the presets' values throughout.", "", ""]]
     source_rows = [
         [s.item, s.supplies, _shorten(s.source), s.as_of]
         for s in inputs.sources(report.scenario, report.catalogue)
@@ -237,8 +230,8 @@ def _assumption_blocks(report: Report) -> list[tuple[str, list[str], list[float]
     return [
         (
             "Inputs that differ from the catalogue defaults",
-            ["Input", "Value", "Default", "Unit"],
-            [6.6, 2.0, 2.6, 1.1],
+            ["Input", "Value", "Default"],
+            [6.8, 2.75, 2.75],
             changed_rows,
         ),
         (

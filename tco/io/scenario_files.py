@@ -18,8 +18,9 @@ from tco.engine.resolve import resolve
 from tco.models import Scenario
 from tco.models.errors import TcoError, one_line
 
-MAX_BYTES = 256 * 1024
-"""Largest scenario file accepted [bytes]; a full 12-workload scenario is about 5 KB."""
+MAX_BYTES = 1024 * 1024
+"""Largest scenario file accepted [bytes]: 1 MB, the limit the dashboard's upload widget
+states (Streamlit's smallest); a full 12-workload scenario is about 5 KB."""
 
 MAX_DEPTH = 10
 """Deepest nesting of mappings and lists accepted; a scenario needs 3."""
@@ -108,8 +109,8 @@ def parse_text(data: str | bytes) -> dict[str, Any]:
 
 
 def _too_large(size: int) -> str:
-    limit_kb = MAX_BYTES // 1024
-    return f"the file is {size / 1024:,.0f} KB; a scenario file may be at most {limit_kb} KB"
+    limit_mb = MAX_BYTES // (1024 * 1024)
+    return f"the file is {size / 1024:,.0f} KB; a scenario file may be at most {limit_mb} MB"
 
 
 def check_references(scenario: Scenario, catalogue: Catalogue) -> None:

@@ -53,7 +53,7 @@ class Scenario(StrictModel):
     customer_name: ShortText = Field(
         default="", max_length=120, description="Customer shown in titles."
     )
-    accelerator_id: Slug = Field(description="Accelerator (see `tco catalogue`).")
+    accelerator_id: Slug = Field(description="Accelerator of the fleet.")
     system_accelerators: int | None = Field(
         default=None,
         ge=1,
@@ -64,8 +64,13 @@ class Scenario(StrictModel):
     deployment: Deployment = Field(
         default_factory=Deployment.example, description="Ownership model."
     )
-    site_id: Slug = Field(default="us-virginia", description="Site (see `tco sites`).")
-    cooling_id: Slug = Field(default="air", description="Cooling (see `tco cooling`).")
+    site_id: Slug = Field(
+        default="us-virginia",
+        description="Site: its electricity price, grid carbon and building costs.",
+    )
+    cooling_id: Slug = Field(
+        default="air", description="Cooling: its PUE and the most power a rack can shed."
+    )
     rack_power_kw: float | None = Field(
         default=None,
         gt=0,

@@ -11,7 +11,7 @@ class Workload(StrictModel):
 
     id: Slug
     name: ShortText = Field(min_length=1, max_length=80, description="Display name.")
-    model_id: Slug = Field(description="LLM that serves it (see `tco models`).")
+    model_id: Slug = Field(description="Language model that serves it.")
     precision: Precision = Field(default=Precision.FP8, description="Weight precision.")
     input_tokens: int = Field(
         ge=1, le=1_000_000, description="Mean prompt length, context included [tokens]."

@@ -5,7 +5,8 @@ from pydantic import ValidationError
 
 from tco.data.store import MAX_CUSTOM_ACCELERATORS, slugify
 from tco.models import Accelerator
-from tco.models.errors import TcoError, one_line
+from tco.models.errors import TcoError
+from tco.present.inputs import reason_in_words
 from tco.ui import state
 from tco.ui.catalogue_view import column_config, table
 from tco.ui.data import catalogue, custom_accelerators, custom_accelerators_changed, store
@@ -85,7 +86,7 @@ def add_by_form() -> None:
         accelerator = Accelerator.model_validate(fields)
         store().add_accelerator(accelerator)
     except ValidationError as exc:
-        st.error(f"Not added: {md(one_line(exc))}", icon="🚫")
+        st.error(f"Not added: {md(reason_in_words(exc, Accelerator))}", icon="🚫")
         return
     except TcoError as exc:
         st.error(f"Not added: {md(str(exc))}", icon="🚫")
@@ -104,9 +105,10 @@ def add_by_upload() -> None:
         mime="text/csv",
     )
     upload = st.file_uploader(
-        f"CSV file with your accelerators (at most {MAX_UPLOAD_BYTES // 1000} kB)",
+        "CSV file with your accelerators",
         type=["csv"],
         key="acc.upload",
+        max_upload_size=MAX_UPLOAD_BYTES // 2**20,
         help="Same columns as the template; one accelerator per row.",
     )
     if upload is None:

@@ -10,9 +10,10 @@ from pydantic import ValidationError
 from tco.analysis import variants
 from tco.analysis.break_even import payback_month
 from tco.models import Comparison, Result, Scenario
-from tco.models.errors import TcoError, one_line
+from tco.models.errors import TcoError
 from tco.models.variant import MAX_VARIANTS, Variant
 from tco.present import figures
+from tco.present.inputs import reason_in_words
 from tco.ui import cached, charts, state
 from tco.ui.data import catalogue, saved_scenarios, store
 from tco.ui.fmt import md, money, number, percent, power_kw
@@ -42,7 +43,7 @@ def _add_custom() -> None:
     try:
         _add(Variant(**picked))
     except ValidationError as exc:
-        st.session_state["cmp.problem"] = f"Not added: {one_line(exc)}."
+        st.session_state["cmp.problem"] = f"Not added: {reason_in_words(exc, Variant)}."
 
 
 def _add_saved() -> None:
@@ -119,7 +120,7 @@ def compared(current: Scenario) -> tuple[list[Compared], list[str]]:
         try:
             candidates.append((name, variants.build(variant, current, cat)))
         except (TcoError, ValidationError) as exc:
-            reason = str(exc) if isinstance(exc, TcoError) else one_line(exc)
+            reason = str(exc) if isinstance(exc, TcoError) else reason_in_words(exc)
             problems.append(f"{name} cannot be compared: {reason}")
     served = []
     for name, scenario in candidates:

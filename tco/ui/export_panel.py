@@ -122,7 +122,7 @@ def check_upload(data: bytes, filename: str) -> Scenario:
     if not filename.lower().endswith(tuple(f".{t}" for t in SCENARIO_TYPES)):
         raise TcoError(f"{filename!r} is not a .yaml, .yml or .json file")
     if len(data) > MAX_BYTES:
-        raise TcoError(f"the file is larger than {MAX_BYTES // 1024} KB")
+        raise TcoError(f"the file is larger than {MAX_BYTES // 2**20} MB")
     return load_scenario(data, catalogue())
 
 
@@ -135,7 +135,7 @@ def scenario_upload() -> None:
         "Open a scenario file (YAML or JSON)",
         type=list(SCENARIO_TYPES),
         key="export.upload",
-        max_upload_size=1,
+        max_upload_size=MAX_BYTES // 2**20,
     )
     if upload is None or st.session_state.get(_UPLOAD_DONE) == upload.file_id:
         return

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from tco.models import Scenario
-from tco.models.errors import TcoError, one_line
+from tco.present.inputs import plain_number, reason_in_words
 
 ENTERED_MONEY = "Enter US dollars of the price year, whatever currency the results are shown in."
 """Every money figure a user types is in one currency: the catalogue's (tco/costs/currency.py)."""
@@ -73,6 +73,13 @@ class Spec:
         return f"{self.label} [{self.unit}]" if self.unit else self.label
 
     @property
+    def number_format(self) -> str:
+        """printf format of the widget: whole dollars for amounts stepped in whole dollars
+        (a price of 1500000 USD, never 1.5e+06), else the shortest form."""
+        whole_dollars = self.unit.startswith("USD") and (self.step or 0) >= 1
+        return "%.0f" if whole_dollars else "%g"
+
+    @property
     def optional(self) -> bool:
         return not field_info(self.path).is_required() and field_info(self.path).default is None
 
@@ -124,8 +131,6 @@ class Spec:
             for name, words in limits.items():
                 if name in (error.get("ctx") or {}):
                     bound = float(error["ctx"][name]) * (self.scale if self.kind == "number" else 1)
-                    return f"{self.label} must be {words} {bound:g} {self.unit}".strip()
-            return one_line(exc)
-        if isinstance(exc, TcoError):
-            return str(exc)
-        return one_line(exc)
+                    return f"{self.label} must be {words} {plain_number(bound)} {self.unit}".strip()
+            return reason_in_words(exc)
+        return str(exc)

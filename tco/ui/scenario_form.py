@@ -18,9 +18,10 @@ from streamlit.elements.lib.column_types import ColumnConfig
 from tco.data.catalogue import Catalogue
 from tco.data.presets import runnable_mix
 from tco.models import Scenario, Workload
-from tco.models.errors import TcoError, one_line
+from tco.models.errors import TcoError
 from tco.models.money import CURRENCIES
 from tco.present import money
+from tco.present.inputs import reason_in_words
 from tco.ui import state, workload_table
 from tco.ui.data import catalogue
 from tco.ui.fields import Spec, get, with_value
@@ -127,7 +128,7 @@ def widget(spec: Spec, section: str, on_change: Callable[..., None] | None = Non
         st.number_input(
             spec.title,
             step=spec.step or (1 if spec.kind == "int" else None),
-            format=None if spec.kind == "int" else "%g",
+            format=None if spec.kind == "int" else spec.number_format,
             placeholder=spec.placeholder if spec.optional else None,
             **common,
         )
@@ -218,7 +219,7 @@ def workload_editor() -> None:
             workloads = workload_table.workloads_from(edited, scenario.workloads)
             new = with_value(scenario, "workloads", [w.model_dump() for w in workloads])
         except (TcoError, ValidationError) as exc:
-            reason = str(exc) if isinstance(exc, TcoError) else one_line(exc)
+            reason = str(exc) if isinstance(exc, TcoError) else reason_in_words(exc)
             st.error(f"Mix not applied: {md(reason)}", icon="🚫")
         else:
             apply(new)

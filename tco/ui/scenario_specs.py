@@ -68,6 +68,21 @@ FINANCE = [
     Spec("finance.currency", "Currency of the results", "select"),
     Spec("finance.currency_year", "Price year", "int"),
 ]  # fmt: skip
+RENTED_WACC = Spec("finance.wacc_frac", "Discount rate for comparisons (WACC)", unit="%/yr",
+                   scale=100, step=0.5)  # fmt: skip
+
+
+def finance_fields(scenario: Scenario) -> list[Spec]:
+    """Financing that applies: none of it to capacity rented by the hour, except the rate
+    that discounts cash when the scenario is compared with owning."""
+    return [RENTED_WACC] if scenario.deployment.kind == "cloud" else FINANCE
+
+
+def cooling_fields(scenario: Scenario) -> list[Spec]:
+    """Cooling and rack power are the provider's in the cloud: nothing to choose."""
+    return [] if scenario.deployment.kind == "cloud" else COOLING
+
+
 DEMAND = [
     Spec("demand.tokens_per_day", "Tokens per day at the start", unit="billion tokens/day",
          scale=1e-9, step=1.0),
@@ -120,6 +135,7 @@ def all_specs(scenario: Scenario) -> list[Spec]:
     """Every spec the page may render for this scenario (for syncing widget values)."""
     return [
         NAME, CUSTOMER, ACCELERATOR, DEPLOYMENT, *HARDWARE_ADVANCED, *SITE,
-        *deployment_fields(scenario), *COOLING, *FINANCE, *DEMAND,
+        *deployment_fields(scenario), *cooling_fields(scenario), *finance_fields(scenario),
+        *DEMAND,
         *(spec for group in ADVANCED.values() for spec in group),
     ]  # fmt: skip

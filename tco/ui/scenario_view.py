@@ -9,7 +9,8 @@ from tco.present import summary
 from tco.ui import cached, components
 from tco.ui.catalogue_view import summary_line
 from tco.ui.data import catalogue
-from tco.ui.fmt import md, money, number, power_kw
+from tco.ui.fmt import md, money, number
+from tco.ui.overview_view import facility_tile, rack_tile
 
 
 def headline(scenario: Scenario) -> None:
@@ -27,9 +28,8 @@ def headline(scenario: Scenario) -> None:
             ("Cost per M tokens", money(result.cost_usd_per_million_tokens, result.currency),
              "Blended over the horizon; see the Overview for the detail."),
             ("Accelerators", number(result.accelerators), "Fleet in month 1."),
-            ("Racks", number(result.racks), "Racks in month 1."),
-            ("Facility power", power_kw(result.facility_power_kw),
-             "IT power × PUE in month 1."),
+            rack_tile(result, scenario),
+            facility_tile(result, scenario),
         ]
     )  # fmt: skip
 
@@ -44,6 +44,19 @@ def choices(scenario: Scenario) -> pd.DataFrame:
 
 def accelerator_line(scenario: Scenario) -> str:
     return md(summary_line(catalogue().accelerators[scenario.accelerator_id]))
+
+
+NOT_FOR_RENTED = {
+    "cooling": "Rented capacity runs in the provider's racks: cooling and rack power are "
+    "theirs, and their energy is reported for information only (it is in the rental price).",
+    "finance": "Rented capacity has no capital to finance or depreciate; the discount rate "
+    "only discounts cash when this scenario is compared with owning.",
+}
+
+
+def not_applicable(section: str, scenario: Scenario) -> str | None:
+    """Why a section's inputs do not apply to this scenario, if they do not."""
+    return NOT_FOR_RENTED[section] if scenario.deployment.kind == "cloud" else None
 
 
 def deployment_line(scenario: Scenario) -> str:

@@ -14,7 +14,9 @@ from pydantic import ValidationError
 from tco.models import Accelerator
 from tco.models.errors import TcoError, one_line
 
-MAX_UPLOAD_BYTES = 256_000
+MAX_UPLOAD_BYTES = 1024 * 1024
+"""Largest CSV accepted [bytes]: 1 MB, the limit the upload widget states (Streamlit's
+smallest); 50 rows of accelerators take a few kB."""
 MAX_UPLOAD_ROWS = 50
 TEMPLATE_COLUMNS = [
     *(name for name in Accelerator.model_fields if name not in ("custom", "source", "as_of")),
@@ -51,7 +53,7 @@ def parse_accelerator_csv(
     if not filename.lower().endswith(".csv"):
         raise UploadError(f"{filename!r} is not a .csv file; download the template to start")
     if len(data) > MAX_UPLOAD_BYTES:
-        raise UploadError(f"the file is larger than {MAX_UPLOAD_BYTES // 1000} kB")
+        raise UploadError(f"the file is larger than {MAX_UPLOAD_BYTES // 2**20} MB")
     if b"\x00" in data:
         raise UploadError("the file is not text (it contains NUL bytes); save it as CSV")
     try:

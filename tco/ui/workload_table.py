@@ -13,7 +13,8 @@ from pydantic import ValidationError
 from tco.data.catalogue import Catalogue
 from tco.data.store import slugify
 from tco.models import Precision, Workload, WorkloadPreset
-from tco.models.errors import TcoError, one_line
+from tco.models.errors import TcoError
+from tco.present.inputs import reason_in_words
 
 COLUMNS = [
     "name", "model_id", "precision", "input_tokens", "output_tokens", "ttft_max_ms",
@@ -67,7 +68,8 @@ def workloads_from(table: pd.DataFrame, previous: Sequence[Workload]) -> list[Wo
                 )
             )
         except ValidationError as exc:
-            raise TcoError(f"workload row {number} ({values['name']}): {one_line(exc)}") from None
+            reason = reason_in_words(exc, Workload)
+            raise TcoError(f"workload row {number} ({values['name']}): {reason}") from None
     return workloads
 
 

@@ -37,6 +37,7 @@ def test_cloud_rents_everything_and_reports_energy_for_information(catalogue):
     assert r.capex_usd == 0
     assert r.breakdown_usd["energy"] == 0
     assert r.energy_kwh > 0  # the provider's energy, reported, not billed
+    assert r.racks == r.floor_area_m2 == 0  # the provider's racks, not ours (issue 14, item 9)
     assert r.break_even_month is None
     # on demand for the whole fleet, every hour, at the catalogue's price in month 1
     first = r.timeline[0]

@@ -80,7 +80,7 @@ def test_unknown_ids_name_the_field(scenario, catalogue):
 
 def test_size_limit(catalogue):
     big = "name: x\n" + "# padding\n" * (MAX_BYTES // 10 + 1)
-    assert "at most 256 KB" in _error(big, catalogue)
+    assert "at most 1 MB" in _error(big, catalogue)  # the limit the upload widget states
 
 
 def test_anchors_aliases_and_deep_nesting_are_refused(catalogue):

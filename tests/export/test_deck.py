@@ -204,9 +204,14 @@ def test_every_shape_stays_on_the_slide(deck):
 def test_assumptions_list_changed_inputs_and_catalogue_sources(deck, report):
     pages = [s for s in deck.slides if title(s).startswith("Assumptions and sources")]
     words = "\n".join(w for s in pages for w in texts(s))
-    assert "finance.wacc_frac" in words
-    assert "overrides.pue" in words
+    # inputs in words and units, never field names (issue 14, item 7)
+    assert "Discount rate: weighted average cost of capital" in words
+    assert "10 %/yr" in words  # the WACC
+    assert "8 %/yr" in words  # its default
+    assert "Power usage effectiveness" in words
     assert "1.55" in words  # the catalogue PUE the override replaces (air, temperate)
+    assert "finance.wacc_frac" not in words
+    assert "overrides." not in words
     accelerator = report.catalogue.accelerators[report.scenario.accelerator_id]
     assert accelerator.source[:60] in words
     assert "Site: Northern Virginia (Ashburn)" in words

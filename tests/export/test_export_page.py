@@ -6,7 +6,7 @@ import pytest
 
 from tco.data.presets import default_scenario
 from tco.export.pptx_deck import DEFAULT_SECTIONS
-from tco.io.scenario_files import dump_scenario
+from tco.io.scenario_files import MAX_BYTES, dump_scenario
 from tco.models.errors import TcoError
 from tco.ui.export_panel import check_upload
 
@@ -43,7 +43,7 @@ def test_a_good_scenario_file_is_accepted():
     ("data", "name", "reason"),
     [
         (b"name: x", "s.txt", "not a .yaml"),
-        (b"x" * 300_000, "s.yaml", "larger than"),
+        (b"x" * (MAX_BYTES + 1), "s.yaml", "larger than"),  # the 1 MB limit the widget states
         (b"name: [unclosed", "s.yaml", "not valid YAML"),
         (b"!!python/object:os.system {}", "s.yaml", "not valid YAML"),
         (
@@ -56,3 +56,18 @@ def test_a_good_scenario_file_is_accepted():
 def test_a_bad_scenario_file_is_refused_with_a_reason(data, name, reason):
     with pytest.raises(TcoError, match=reason):
         check_upload(data, name)
+
+
+def test_each_upload_widget_states_the_limit_the_check_applies(app):
+    """Issue 14, item 9: the widget said 2 MB while the check refused files over 256 kB."""
+    from tco.ui.upload import MAX_UPLOAD_BYTES
+
+    export = app("export")
+    (scenario_upload,) = export.get("file_uploader")
+    assert scenario_upload.proto.max_upload_size_mb * 2**20 == MAX_BYTES
+    with pytest.raises(TcoError, match="larger than 1 MB"):
+        check_upload(b"#" * (MAX_BYTES + 1), "big.yaml")
+    catalogue = app("catalogue")
+    catalogue.session_state["tab"] = "Your accelerators"
+    uploads = [u for u in catalogue.run().get("file_uploader") if u.proto.id.endswith("acc.upload")]
+    assert [u.proto.max_upload_size_mb * 2**20 for u in uploads] == [MAX_UPLOAD_BYTES]

@@ -17,8 +17,7 @@ TEXT_COLUMNS = {
     "Model",
     "Precision",
     "Limited by",
-    "Input (path in the scenario file)",
-    "Meaning",
+    "Input",
     "Unit",
     "Value",
     "Changed from the default",
@@ -78,14 +77,31 @@ def test_the_workloads_sheet_says_what_limits_each_workload_in_words(book):
     assert not {"tpot", "ttft", "memory-capacity", "memory-bandwidth"} & set(limited_by.values())
 
 
+WACC = "Discount rate: weighted average cost of capital"
+PUE = "Power usage effectiveness"
+LIFE = "Depreciation life of accelerators and servers"
+
+
 def test_the_inputs_sheet_marks_what_changed_and_the_default(book):
     rows = {r[0]: r for r in book["Inputs"].iter_rows(min_row=2, values_only=True)}
-    assert rows["finance.wacc_frac"][3] == 0.1
-    assert rows["finance.wacc_frac"][4] == "yes"
-    assert rows["finance.wacc_frac"][5] == 0.08
-    assert rows["overrides.pue"][5] == 1.55
-    assert rows["finance.hardware_life_years"][4] is None
-    assert "name" not in rows  # a label, not an input
+    assert rows[WACC][1:] == (0.1, "%/yr", "yes", 0.08)
+    assert rows[PUE][4] == 1.55
+    assert rows[LIFE][3] is None
+    assert "Scenario name" not in rows  # a label, not an input
+
+
+def test_the_inputs_sheet_is_in_words_with_number_formats(book):
+    """Issue 14, items 7 and 9: no field names or ids, fractions shown as percent, money
+    with its symbol, numbers without float noise."""
+    sheet = book["Inputs"]
+    labels = [row[0].value for row in sheet.iter_rows(min_row=2)]
+    assert not [label for label in labels if "_" in label or "." in label.split(":")[0]]
+    formats = {row[0].value: row[1].number_format for row in sheet.iter_rows(min_row=2)}
+    assert formats[WACC] == "0.0%"
+    assert formats["Software licences per accelerator per year"] == '"$"#,##0'
+    values = {row[0].value: row[1].value for row in sheet.iter_rows(min_row=2)}
+    assert values["Accelerator of the fleet"] == "NVIDIA H100 SXM"
+    assert values["Tokens (input + output) served per day at the start"] == 10_000_000_000
 
 
 def test_the_sources_sheet_cites_each_catalogue_row(book, report):

@@ -17,7 +17,7 @@ def test_uncertainty_shows_percentiles_tornado_and_fan(app):
     assert metrics["P50 (median)"] == money(mc.horizon_p50_usd_per_million_tokens, "USD")
     tornado = chart_spec(at, "unc.tornado")
     bars = uncertainty.tornado(default_scenario())
-    assert tornado["data"][0]["y"][-1] == bars[0].label  # widest swing on top
+    assert tornado["data"][0]["y"][-1].startswith(f"{bars[0].label} (")  # widest swing on top
     fan = chart_spec(at, "unc.fan")
     assert [t["name"] for t in fan["data"]] == ["P90", "P10–P90", "Median (P50)"]
     assert at.status[0].label == "Uncertainty computed"  # the box that showed progress

@@ -39,16 +39,19 @@ def test_duplicate_names_get_distinct_ids():
     [
         ("name", None, "row 1: give it a name"),
         ("share_pct", math.nan, "row 1 .*share"),
-        ("input_tokens", 0, "row 1 .*input_tokens"),
-        ("precision", "fp3", "row 1 .*precision"),
+        # in words, never the field name (issue 14, item 7)
+        ("input_tokens", 0, "row 1 .*Mean prompt length, context included must be at least 1 "),
+        ("precision", "fp3", "row 1 .*Weight precision: input should be"),
+        ("share_pct", 0.0, "row 1 .*Share of the scenario's tokens .* must be more than 0 %"),
     ],
 )
 def test_a_bad_row_is_named(column, value, reason):
     frame = table.frame(MIX[:1])
     frame[column] = frame[column].astype(object)
     frame.loc[0, column] = value
-    with pytest.raises(TcoError, match=reason):
+    with pytest.raises(TcoError, match=reason) as refused:
         table.workloads_from(frame, MIX[:1])
+    assert "_" not in str(refused.value)
 
 
 def test_an_empty_table_is_refused():

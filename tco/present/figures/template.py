@@ -134,12 +134,15 @@ def assumptions_footnote(scenario: Scenario, catalogue: Catalogue, today: date) 
         return row.label if isinstance(row, Accelerator) else row.name
 
     finance = scenario.finance
+    owned = [  # what applies only to hardware the customer owns
+        name("cooling", scenario.cooling_id).split(" (")[0],
+        f"{finance.hardware_life_years:g}-year life, {finance.wacc_frac:.0%} WACC",
+    ]
     parts = [
         name("accelerators", scenario.accelerator_id),
         scenario.deployment.name,
         name("sites", scenario.site_id),
-        name("cooling", scenario.cooling_id).split(" (")[0],
-        f"{finance.hardware_life_years:g}-year life, {finance.wacc_frac:.0%} WACC",
+        *(owned if scenario.deployment.owns_hardware else []),
         f"{scenario.horizon_months} months",
         f"{finance.currency} at {finance.currency_year} prices",
     ]

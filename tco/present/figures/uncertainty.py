@@ -6,6 +6,7 @@ import plotly.graph_objects as go
 
 from tco.models import MonteCarloResult, TornadoBar
 from tco.present.figures.template import HEIGHT_PX, PALETTE, figure
+from tco.present.labels import input_range, input_value
 
 
 def tornado(
@@ -17,7 +18,7 @@ def tornado(
 ) -> go.Figure:
     """Cost per million tokens at the low and high end of each input, widest swing on top."""
     ordered = sorted(bars, key=lambda b: b.swing_usd_per_million_tokens)
-    labels = [b.label for b in ordered]
+    labels = [f"{b.label} ({input_range(b.low_value, b.high_value, b.unit)})" for b in ordered]
     fig = figure(title, "Cost per million tokens [USD]", "", footnote)
     for name, color, values, ends in (
         ("Input at its low end", PALETTE[0],
@@ -33,7 +34,8 @@ def tornado(
             name=name,
             marker_color=color,
             customdata=[
-                [f"{end:,.4g} {b.unit}", v] for end, b, v in zip(ends, ordered, values, strict=True)
+                [input_value(end, b.unit), v]
+                for end, b, v in zip(ends, ordered, values, strict=True)
             ],
             hovertemplate="%{y} = %{customdata[0]}: $%{customdata[1]:,.3f}<extra></extra>",
         )
