@@ -186,6 +186,7 @@ def test_cumulative_cost_marks_the_break_even_month():
     fig = figures.cumulative_cost({"A": [1e6, 2e6]}, months=[1, 2], break_even_month=2)
     assert fig.layout.shapes[0].x0 == 2
     assert "month 2" in fig.layout.annotations[0].text
+    assert fig.layout.xaxis.range == (1, 2)  # an early mark never stretches the axis to −20
     assert list(fig.data[0].y) == [1.0, 2.0]
     no_mark = figures.cumulative_cost({"A": [1e6, 2e6]}, months=[1, 2], break_even_month=None)
     assert not no_mark.layout.shapes
@@ -196,7 +197,13 @@ def test_waterfall_starts_at_a_steps_through_changes_and_totals_at_b():
     trace = fig.data[0]
     assert list(trace.measure) == ["absolute", "relative", "relative", "total"]
     assert list(trace.x) == ["H100", "Site", "Cooling", "B200"]
-    assert list(trace.text) == ["1.000", "-0.300", "+0.100", "0.800"]
+    assert list(trace.text) == ["$1.00", "−$0.300", "+$0.100", "$0.800"]  # money, signed
+    assert fig.layout.yaxis.rangemode == "tozero"  # bars start at zero (issue 14, item 4)
+
+
+def test_waterfall_labels_wrap_so_neighbours_do_not_overlap():
+    fig = figures.waterfall(("A", 1.0), [("Deployment: cloud rental", 0.3)], ("B", 1.3))
+    assert list(fig.data[0].x) == ["A", "Deployment:<br>cloud rental", "B"]
 
 
 def test_tornado_puts_the_widest_swing_on_top_around_the_base():
@@ -252,6 +259,19 @@ def test_spec_bars_price_per_bandwidth_and_missing_values():
     assert list(bar.x) == pytest.approx([10000 / 5.0, 30000 / 3.35])
 
 
+def test_an_outlier_is_cut_at_the_axis_end_and_says_it_is_off_the_scale():
+    """Issue 14, item 4: Cerebras' 21,000 TB/s of on-wafer memory flattened every HBM bar."""
+    wafer = H100.model_copy(
+        update={"id": "x-wafer", "name": "Wafer", "memory_bandwidth_tb_per_s": 21000.0}
+    )
+    fig = figures.spec_bars([H100, CHEAP, wafer], "memory_bandwidth_tb_per_s")
+    assert fig.layout.xaxis.range == (0, pytest.approx(1.15 * 5.0))
+    assert list(fig.data[0].text) == ["", "", "21,000 TB/s, off the scale ▶"]
+    even = figures.spec_bars([H100, CHEAP], "memory_bandwidth_tb_per_s")
+    assert even.layout.xaxis.range is None
+    assert not any(even.data[0].text)
+
+
 def test_flops_bars_have_one_group_per_precision_and_gaps_for_missing_ones():
     fig = figures.flops_bars([H100, CHEAP])
     assert [t.name for t in fig.data] == list(figures.PRECISIONS.values())
@@ -289,3 +309,19 @@ def test_footnote_names_the_assumptions_and_presentation_enlarges_it(catalogue):
 def test_figures_serialise_to_json():
     for fig in every_figure().values():
         json.loads(fig.to_json())
+
+
+def test_presentation_mode_leaves_room_for_a_long_legend_above_the_plot():
+    """Issue 14, item 4: four scenario names in 18 px type ran over the title."""
+    names = [
+        "A: Enterprise on-premises, NVIDIA H100 SXM",
+        "B: NVIDIA B200 · Colocation · Direct-to-chip liquid",
+        "C: Cloud on demand",
+        "D: Hybrid (owned base + cloud bursts)",
+    ]
+    fig = figures.cost_over_time({name: [_month(1, 1.0), _month(2, 0.9)] for name in names})
+    normal_top = fig.layout.margin.t
+    big = figures.presentation(fig)
+    # the title (24 px, about two lines of height) and three legend rows of 18 px type
+    assert big.layout.margin.t >= 24 * 2 + 3 * 18 * 1.5
+    assert big.layout.margin.t > normal_top

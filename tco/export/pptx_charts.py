@@ -162,7 +162,9 @@ def bar_chart(
     labels: bool = True,
 ) -> Chart:
     """Clustered bars (``overlap=100`` puts series on one bar position) or stacked bars,
-    with value labels."""
+    with value labels. The value axis starts at zero (PowerPoint and LibreOffice would
+    otherwise start it near the smallest bar, so a 4 % difference looks threefold); a
+    tornado moves the crossing with `cross_at` and sets its own range."""
     kind = {
         (True, False): XL_CHART_TYPE.BAR_CLUSTERED,
         (False, False): XL_CHART_TYPE.COLUMN_CLUSTERED,
@@ -174,6 +176,7 @@ def bar_chart(
     _style(chart, legend=legend, value_title=value_title, category_title="")
     chart.value_axis.tick_labels.number_format = number_format
     chart.value_axis.tick_labels.number_format_is_linked = False
+    chart.value_axis.minimum_scale = 0
     plot = chart.plots[0]
     plot.overlap = 100 if stacked else overlap
     plot.gap_width = gap_width

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from tco.data.catalogue import Catalogue
 from tco.models import Scenario
+from tco.present.numbers import plain_number
 
 NOT_INPUTS = frozenset({"schema_version", "name", "customer_name", "deployment.name",
                         "deployment.notes"})  # fmt: skip
@@ -97,16 +98,6 @@ def _leaves(model: BaseModel, prefix: str = "", owner: str = "") -> Iterator[Inp
 def inputs(scenario: Scenario) -> list[Input]:
     """Every input of the scenario, in the order of the scenario file."""
     return [i for i in _leaves(scenario) if i.path not in NOT_INPUTS]
-
-
-def plain_number(value: float) -> str:
-    """A number without exponent or float noise: 10,000,000,000; 1,024; 0.0892; 1.5."""
-    if not math.isfinite(value):
-        return "—"
-    if value == int(value) or abs(value) >= 1000:
-        return f"{value:,.0f}"
-    text = f"{value:.4g}"
-    return f"{value:.6f}".rstrip("0").rstrip(".") if "e" in text else text
 
 
 def value_text(item: Input, value: object, catalogue: Catalogue) -> str:

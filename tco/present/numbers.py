@@ -30,3 +30,13 @@ def power_kw(kw: float | None) -> str:
 
 def percent(fraction: float | None, digits: int = 0) -> str:
     return f"{fraction * 100:.{digits}f} %" if finite(fraction) else MISSING
+
+
+def plain_number(value: float) -> str:
+    """A number without exponent or float noise: 10,000,000,000; 1,024; 0.0892; 1.5."""
+    if not math.isfinite(value):
+        return MISSING
+    if value == int(value) or abs(value) >= 1000:
+        return f"{value:,.0f}"
+    text = f"{value:.4g}"
+    return f"{value:.6f}".rstrip("0").rstrip(".") if "e" in text else text

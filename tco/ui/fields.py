@@ -14,7 +14,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from tco.models import Scenario
-from tco.present.inputs import plain_number, reason_in_words
+from tco.present.inputs import reason_in_words
+from tco.present.numbers import plain_number
 
 ENTERED_MONEY = "Enter US dollars of the price year, whatever currency the results are shown in."
 """Every money figure a user types is in one currency: the catalogue's (tco/costs/currency.py)."""

@@ -124,6 +124,13 @@ def test_the_comparison_waterfall_steps_sum_from_a_to_b(deck, report):
         abs_tol=5e-4 * attribution.b_usd_per_million_tokens,
     )
     assert base.format.fill.type is not None  # the invisible base has an explicit no-fill
+    # bars start at zero (issue 14, item 4): an automatic axis started near $0.36
+    assert chart.value_axis.minimum_scale == 0
+
+
+def test_bar_charts_start_at_zero(deck):
+    chart = charts(slide_titled(deck, "Capital and operating costs"))[0]
+    assert chart.value_axis.minimum_scale == 0
 
 
 def _first_payback_month(main, other):

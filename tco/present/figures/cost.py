@@ -1,12 +1,21 @@
 """Charts of money: cost over time, the breakdown, cumulative cash and the A→B waterfall."""
 
+import textwrap
 from collections.abc import Mapping, Sequence
 
 import plotly.graph_objects as go
 
 from tco.models import MonthResult
-from tco.present.figures.template import GREY, HEIGHT_PX, PALETTE, figure, plain
+from tco.present.figures.template import (
+    GREY,
+    HEIGHT_PX,
+    PALETTE,
+    figure,
+    make_room_for_legend,
+    plain,
+)
 from tco.present.labels import component_label, is_capital
+from tco.present.money import usd
 from tco.present.numbers import finite
 
 
@@ -37,7 +46,7 @@ def cost_over_time(
             annotation_font_color=GREY,
         )
     fig.update_layout(hovermode="x unified", showlegend=len(series) > 1)
-    return fig
+    return make_room_for_legend(fig)
 
 
 def cost_breakdown(
@@ -93,14 +102,17 @@ def cumulative_cost(
             hovertemplate="$%{y:,.2f} M<extra>%{fullData.name}</extra>",
         )
     if break_even_month is not None:
+        late = break_even_month > 0.6 * max(months, default=1)
         fig.add_vline(
             x=break_even_month,
             line={"dash": "dot", "color": GREY, "width": 2},
             annotation_text=f"Break-even: month {break_even_month}",
-            annotation_position="top left",
+            annotation_position="top left" if late else "top right",
         )
+    # the axis spans the horizon whatever the annotations: "month 1" never pushes it to −20
+    fig.update_xaxes(range=[min(months, default=1), max(months, default=1)])
     fig.update_layout(hovermode="x unified")
-    return fig
+    return make_room_for_legend(fig)
 
 
 def waterfall(
@@ -117,13 +129,14 @@ def waterfall(
     measure = ["absolute", *("relative" for _ in steps), "total"]
     fig = figure(title, "", "Cost per million tokens [USD]", footnote)
     fig.add_waterfall(
-        x=labels,
+        x=[_wrapped(label) for label in labels],
         y=values,
         measure=measure,
         text=[
-            f"{v:+,.3f}" if m == "relative" else f"{v:,.3f}"
+            f"{'+' if v > 0 else '−'}{usd(abs(v))}" if m == "relative" else usd(v)
             for v, m in zip(values, measure, strict=True)
         ],
+        textfont={"size": 12},
         textposition="outside",
         cliponaxis=False,
         connector={"line": {"color": "#9A9A9A", "width": 1}},
@@ -133,5 +146,15 @@ def waterfall(
         hovertemplate="%{x}: %{y:$,.3f}<extra></extra>",
     )
     fig.update_xaxes(tickangle=0)
+    # bars start at zero (issue 14, item 4): a 4 % difference must not look threefold
+    fig.update_yaxes(rangemode="tozero")
     fig.update_layout(showlegend=False)
     return fig
+
+
+WATERFALL_LABEL_CHARS = 12
+
+
+def _wrapped(label: str) -> str:
+    """A bar label broken into lines of about 12 characters, so neighbours never overlap."""
+    return "<br>".join(textwrap.wrap(label, WATERFALL_LABEL_CHARS, break_long_words=False)) or label

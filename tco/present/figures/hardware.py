@@ -1,12 +1,13 @@
 """Charts of hardware: throughput curves, the roofline, spec bars and generations."""
 
+import statistics
 from collections.abc import Mapping, Sequence
 
 import plotly.graph_objects as go
 
 from tco.models import BOUND_LABELS, Accelerator, OperatingPoint, Precision
 from tco.present.figures.template import GREY, HEIGHT_PX, PALETTE, figure, plain
-from tco.present.numbers import finite
+from tco.present.numbers import finite, plain_number
 
 SPEC_METRICS: dict[str, tuple[str, str]] = {
     "memory_bandwidth_tb_per_s": ("Memory bandwidth", "TB/s"),
@@ -85,21 +86,52 @@ def spec_value(accelerator: Accelerator, metric: str) -> float | None:
     return getattr(accelerator, metric)
 
 
+OFF_SCALE_RATIO = 5.0
+"""A value more than this many times the median of its chart is off the scale [ratio]."""
+
+
+def scale_limit(values: Sequence[float | None]) -> float | None:
+    """The end of a value axis that keeps outliers from flattening every other bar, or None
+    when no value is an outlier: 1.15 × the largest value within `OFF_SCALE_RATIO` × the
+    median (e.g. Cerebras' 21,000 TB/s of on-wafer memory against 2-8 TB/s of HBM)."""
+    shown = sorted(v for v in values if finite(v) and v > 0)
+    if len(shown) < 3:
+        return None
+    within = [v for v in shown if v <= OFF_SCALE_RATIO * statistics.median(shown)]
+    return 1.15 * within[-1] if len(within) < len(shown) else None
+
+
+def _off_scale_text(values: Sequence[float | None], limit: float | None, unit: str) -> list[str]:
+    """'21,000 TB/s, off the scale ▶' on the bars cut at the axis end, nothing on others."""
+    return [
+        f"{plain_number(v)} {unit}, off the scale ▶" if limit and finite(v) and v > limit else ""
+        for v in values
+    ]
+
+
 def spec_bars(accelerators: Sequence[Accelerator], metric: str, *, footnote: str = "") -> go.Figure:
-    """One spec across parts as horizontal bars, best-first; parts lacking it are left out."""
+    """One spec across parts as horizontal bars, best-first; parts lacking it are left out.
+    Outliers are cut at the axis end and labelled with their value (`scale_limit`)."""
     label, unit = SPEC_METRICS[metric]
-    values = [(a, spec_value(a, metric)) for a in accelerators]
-    rows = sorted(((a, v) for a, v in values if finite(v)), key=lambda av: av[1])
+    pairs = [(a, spec_value(a, metric)) for a in accelerators]
+    rows = sorted(((a, v) for a, v in pairs if finite(v)), key=lambda av: av[1])
+    values = [v for _, v in rows]
+    limit = scale_limit(values)
     fig = figure(label, f"{label} [{unit}]", "", footnote)
     fig.add_bar(
-        x=[v for _, v in rows],
+        x=values,
         y=[plain(a.label) for a, _ in rows],
         orientation="h",
         marker_color=[_vendor_colour(a.vendor) for a, _ in rows],
+        text=_off_scale_text(values, limit, unit),
+        textposition="inside",
+        insidetextanchor="end",
         hovertemplate="%{y}: %{x:,.4g} " + unit + "<extra></extra>",
     )
     fig.update_yaxes(showgrid=False)
     fig.update_xaxes(showgrid=True, gridcolor="#E6E6E6")
+    if limit:
+        fig.update_xaxes(range=[0, limit])
     fig.update_layout(height=max(HEIGHT_PX, 120 + 22 * len(rows)), showlegend=False)
     return fig
 
@@ -108,15 +140,23 @@ def flops_bars(accelerators: Sequence[Accelerator], *, footnote: str = "") -> go
     """Dense tensor peaks per precision, grouped by part [TFLOPS; INT8 in TOPS]."""
     fig = figure("Dense peak per precision", "", "Dense peak [TFLOPS; INT8 in TOPS]", footnote)
     labels = [plain(a.label) for a in accelerators]
+    limit = scale_limit([getattr(a, f) for a in accelerators for f in PRECISIONS])
     for field, precision in PRECISIONS.items():
+        values = [getattr(a, field) for a in accelerators]
         fig.add_bar(
             x=labels,
-            y=[getattr(a, field) for a in accelerators],
+            y=values,
             name=precision,
+            text=_off_scale_text(values, limit, "TFLOPS"),
+            textposition="inside",
+            textangle=-90,
+            insidetextanchor="end",
             hovertemplate="%{x}: %{y:,.0f}<extra>" + precision + "</extra>",
         )
     fig.update_layout(barmode="group", bargap=0.2)
     fig.update_xaxes(tickangle=-35)
+    if limit:
+        fig.update_yaxes(range=[0, limit])
     return fig
 
 

@@ -9,6 +9,7 @@ Okabe–Ito palette, which stays distinguishable for the common forms of colour 
 """
 
 import html
+import math
 import textwrap
 from datetime import date
 
@@ -160,6 +161,30 @@ def rewrap_footnote(fig: go.Figure, line_chars: int) -> go.Figure:
     return fig
 
 
+LEGEND_ROW_CHARS = 90
+"""Characters of legend text that fit on one row of a full-width chart at 14 px [count]."""
+
+
+def legend_rows(fig: go.Figure, font_px: float = 14) -> int:
+    """Rows a horizontal legend above the plot takes: its entries' names (plus the symbol)
+    against `LEGEND_ROW_CHARS`, scaled by the font size; 0 when no legend shows."""
+    shown = [t for t in fig.data if t.showlegend is not False and t.name]
+    if fig.layout.showlegend is False or (len(shown) < 2 and fig.layout.showlegend is not True):
+        return 0
+    chars = sum(len(str(t.name)) + 6 for t in shown)
+    per_row = LEGEND_ROW_CHARS * 14 / font_px
+    return max(1, math.ceil(chars / per_row))
+
+
+def make_room_for_legend(fig: go.Figure, font_px: float = 14, title_px: float = 18) -> go.Figure:
+    """A top margin that holds the title and every row of the legend above the plot, so a
+    long legend never runs over the title (issue 14: presentation mode)."""
+    rows = legend_rows(fig, font_px)
+    needed = int(title_px * 2.2 + rows * font_px * 1.6 + 16)
+    fig.update_layout(margin_t=max(TEMPLATE.layout.margin.t, needed))
+    return fig
+
+
 def presentation(fig: go.Figure) -> go.Figure:
     """The same figure for a meeting room: taller, with larger type."""
     fig.update_layout(
@@ -169,6 +194,7 @@ def presentation(fig: go.Figure) -> go.Figure:
         hoverlabel_font_size=16,
         margin_b=(fig.layout.margin.b or TEMPLATE.layout.margin.b) + 24,
     )
+    make_room_for_legend(fig, font_px=18, title_px=24)
     for annotation in fig.layout.annotations:
         if annotation.name == "footnote":
             annotation.font.size = 14
