@@ -1,8 +1,8 @@
 """Chart slides: each a native PowerPoint chart of the engine's numbers (one picture slide).
 
 Values in the charts are the engine's own: cost per million tokens per month, breakdown
-components (in USD million), cumulative cash (USD million), tornado costs at each end of
-an input's range, and the A→B attribution steps of `tco.analysis.compare`.
+components and cumulative cash (in millions of the result's currency), tornado costs at
+each end of an input's range, and the A→B attribution steps of `tco.analysis.compare`.
 """
 
 import io
@@ -18,7 +18,6 @@ from tco.export.pptx_charts import (
     label_point,
     line_chart,
     rgb,
-    usd_format,
 )
 from tco.export.pptx_text import (
     BODY,
@@ -31,12 +30,11 @@ from tco.export.pptx_text import (
     text_box,
 )
 from tco.export.report import Compared, Report, monte_carlo_of
+from tco.models.money import Currency
 from tco.present.figures import GREY, PALETTE, presentation
 from tco.present.labels import component_kind, component_label, input_range
-from tco.present.money import usd
+from tco.present.number_formats import millions_format, money_format_for
 
-USD_MILLION = '"$"#,##0.00" M"'
-USD_MILLION_AXIS = '"$"#,##0" M"'
 PICTURE_PX = (1100, 446)  # CSS pixels of the picture slide's chart, drawn at scale 2
 
 
@@ -61,7 +59,12 @@ def cost_over_time(new_slide: NewSlide, report: Report) -> None:
     api = r.api_usd_per_million_tokens
     if api:
         series.append(
-            Series(f"Serverless API median ({usd(api)})", [api] * len(months), GREY, dashed=True)
+            Series(
+                f"Serverless API median ({report.money(api)})",
+                [api] * len(months),
+                GREY,
+                dashed=True,
+            )
         )
     first, last = (
         r.timeline[0].cost_usd_per_million_tokens,
@@ -70,8 +73,8 @@ def cost_over_time(new_slide: NewSlide, report: Report) -> None:
     heading(
         slide,
         "Cost per million tokens over time",
-        f"From {usd(first)} in month 1 to {usd(last)} in month {months[-1]}; "
-        f"{usd(r.cost_usd_per_million_tokens)} blended over the horizon.",
+        f"From {report.money(first)} in month 1 to {report.money(last)} in month {months[-1]}; "
+        f"{report.money(r.cost_usd_per_million_tokens)} blended over the horizon.",
     )
     largest = max(v for s in series for v in s.values if v is not None)
     line_chart(
@@ -79,9 +82,9 @@ def cost_over_time(new_slide: NewSlide, report: Report) -> None:
         BODY,
         x_values=months,
         series=series,
-        value_title="Cost per million tokens [USD]",
+        value_title=f"Cost per million tokens [{report.currency}]",
         x_title="Month [month]",
-        number_format=usd_format(largest, axis=True),
+        number_format=money_format_for(largest, report.currency, axis=True),
         x_major_unit=_month_ticks(len(months)),
     )
     footnote(
@@ -105,7 +108,7 @@ def breakdown(new_slide: NewSlide, report: Report) -> None:
     heading(
         slide,
         "Capital and operating costs",
-        f"Capital charges are {capital / total:.0%} of the {usd(total)} total; "
+        f"Capital charges are {capital / total:.0%} of the {report.money(total)} total; "
         f"{component_label(top_key).lower()} is the largest item ({top_value / total:.0%}).",
     )
     series = [
@@ -117,9 +120,11 @@ def breakdown(new_slide: NewSlide, report: Report) -> None:
         BODY,
         categories=[component_label(k) for k, _ in items],
         series=series,
-        value_title=f"Cost over {report.scenario.horizon_months} months [USD million]",
-        number_format=USD_MILLION_AXIS,
-        label_format=USD_MILLION,
+        value_title=(
+            f"Cost over {report.scenario.horizon_months} months [{report.currency} million]"
+        ),
+        number_format=millions_format(report.currency, 0),
+        label_format=millions_format(report.currency),
         overlap=100,
         gap_width=40,
     )
@@ -134,7 +139,7 @@ def breakdown(new_slide: NewSlide, report: Report) -> None:
     )
 
 
-def _waterfall(slide: Slide, compared: Compared) -> None:
+def _waterfall(slide: Slide, compared: Compared, currency: Currency) -> None:
     a = compared.attribution
     scale = max(a.a_usd_per_million_tokens, a.b_usd_per_million_tokens, 1e-12)
     steps = [s for s in a.steps if abs(s.delta_usd_per_million_tokens) > 5e-4 * scale]
@@ -171,9 +176,9 @@ def _waterfall(slide: Slide, compared: Compared) -> None:
         categories=categories,
         series=series,
         horizontal=False,
-        value_title="Cost per million tokens [USD]",
-        number_format=usd_format(scale, axis=True),
-        label_format=usd_format(scale),
+        value_title=f"Cost per million tokens [{currency}]",
+        number_format=money_format_for(scale, currency, axis=True),
+        label_format=money_format_for(scale, currency),
         stacked=True,
         gap_width=50,
         legend=False,
@@ -184,7 +189,7 @@ def _waterfall(slide: Slide, compared: Compared) -> None:
     for shown, sign in ((total_bars, ""), (adding, "+"), (saving, "−")):
         labels = shown.data_labels
         labels.show_value = True
-        labels.number_format = (f'"{sign}"' if sign else "") + usd_format(scale)
+        labels.number_format = (f'"{sign}"' if sign else "") + money_format_for(scale, currency)
         labels.number_format_is_linked = False
         labels.font.size = Pt(12)
         labels.font.color.rgb = rgb("#FFFFFF")
@@ -207,10 +212,10 @@ def comparison(new_slide: NewSlide, report: Report) -> None:
         heading(
             slide,
             "Scenario comparison",
-            f"B costs {usd(a.b_usd_per_million_tokens)} per million tokens against "
-            f"{usd(a.a_usd_per_million_tokens)} for A ({change:+.0%}).",
+            f"B costs {report.money(a.b_usd_per_million_tokens)} per million tokens against "
+            f"{report.money(a.a_usd_per_million_tokens)} for A ({change:+.0%}).",
         )
-        _waterfall(slide, compared)
+        _waterfall(slide, compared, report.currency)
         footnote(
             slide,
             [
@@ -277,9 +282,9 @@ def break_even(new_slide: NewSlide, report: Report) -> None:
         BODY,
         x_values=months,
         series=series,
-        value_title="Cumulative cash out [USD million]",
+        value_title=f"Cumulative cash out [{report.currency} million]",
         x_title="Month [month]",
-        number_format=USD_MILLION_AXIS,
+        number_format=millions_format(report.currency, 0),
         x_major_unit=_month_ticks(len(months)),
     )
     first = report.comparisons[0].break_even if report.comparisons else None
@@ -309,8 +314,8 @@ def tornado(new_slide: NewSlide, report: Report) -> None:
     heading(
         slide,
         "What moves the cost most",
-        f"{top.label} moves it most: {usd(low)} to {usd(high)} per million tokens "
-        f"around {usd(base)}.",
+        f"{top.label} moves it most: {report.money(low)} to {report.money(high)} per million "
+        f"tokens around {report.money(base)}.",
     )
     categories = [f"{b.label} ({input_range(b.low_value, b.high_value, b.unit)})" for b in bars]
     lows = [b.cost_at_low_usd_per_million_tokens for b in bars]
@@ -327,9 +332,12 @@ def tornado(new_slide: NewSlide, report: Report) -> None:
         series=series,
         overlap=100,
         gap_width=40,
-        value_title=f"Cost per million tokens [USD]; bars start at the base, {usd(base)}",
-        number_format=usd_format(largest, axis=True),
-        label_format=usd_format(largest),
+        value_title=(
+            f"Cost per million tokens [{report.currency}]; bars start at the base, "
+            f"{report.money(base)}"
+        ),
+        number_format=money_format_for(largest, report.currency, axis=True),
+        label_format=money_format_for(largest, report.currency),
     )
     cross_at(chart, base)
     smallest = min(lows + highs)
@@ -358,9 +366,9 @@ def uncertainty(new_slide: NewSlide, report: Report, renderer: images.Renderer) 
     heading(
         slide,
         "Uncertainty range",
-        f"P10 to P90 over the horizon: {usd(mc.horizon_p10_usd_per_million_tokens)} to "
-        f"{usd(mc.horizon_p90_usd_per_million_tokens)} per million tokens "
-        f"(median {usd(mc.horizon_p50_usd_per_million_tokens)}).",
+        f"P10 to P90 over the horizon: {report.money(mc.horizon_p10_usd_per_million_tokens)} to "
+        f"{report.money(mc.horizon_p90_usd_per_million_tokens)} per million tokens "
+        f"(median {report.money(mc.horizon_p50_usd_per_million_tokens)}).",
     )
     box_h = int(CONTENT_W * height / width)
     slide.shapes.add_picture(

@@ -52,14 +52,6 @@ class Series:
     dashed: bool = False
 
 
-def usd_format(largest: float, *, axis: bool = False) -> str:
-    """An Excel number format for US dollars with enough decimals for ``largest``: an axis
-    needs fewer decimals than a label of one value."""
-    decimals = 0 if largest >= 100 else 2 if largest >= (0.1 if axis else 1) else 3
-    digits = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return f'"$"{digits}'
-
-
 def _data(
     categories: Sequence[str], series: Sequence[Series], number_format: str
 ) -> CategoryChartData:

@@ -21,7 +21,9 @@ from tco.analysis.compare import compare
 from tco.data.catalogue import Catalogue, builtin_catalogue
 from tco.models import Comparison, MonteCarloResult, Result, Scenario, TornadoBar
 from tco.models.errors import TcoError
+from tco.models.money import Currency
 from tco.present.figures import assumptions_footnote
+from tco.present.money import money
 
 RENTED_COUNTERPART_ID = "cloud-on-demand"
 OWNED_COUNTERPART_ID = "enterprise-on-prem"
@@ -50,6 +52,15 @@ class Report:
     monte_carlo: MonteCarloResult | None
     catalogue: Catalogue
     today: date
+
+    @property
+    def currency(self) -> Currency:
+        """The currency of every money figure of the result (and of its comparisons)."""
+        return self.result.currency
+
+    def money(self, amount: float | None) -> str:
+        """An amount of the result's currency as the pages write it: '$0.322', '€15.00 M'."""
+        return money(amount, self.currency)
 
     @property
     def footnote(self) -> str:

@@ -20,10 +20,8 @@ from tco.models import BOUND_LABELS
 from tco.present.figures import PALETTE
 from tco.present.inputs import Input, inputs, value_text
 from tco.present.labels import component_kind, component_label
-from tco.present.number_formats import COUNT, FRACTION, money_format, plain_format, tidy
-
-USD = money_format(2)
-USD_SMALL = money_format(4)
+from tco.present.money import excel_format
+from tco.present.number_formats import COUNT, FRACTION, plain_format, tidy
 
 
 @dataclass(frozen=True)
@@ -56,6 +54,13 @@ def _plain(value: object) -> object:
     return tidy(value.value if isinstance(value, Formatted) else value)
 
 
+def _money(report: Report, header: str, decimals: int, width: int = 18) -> Column:
+    """A money column in the result's currency: its code in the header, its symbol in the
+    number format ("Cost [EUR]", "€#,##0.00")."""
+    currency = report.result.currency
+    return Column(header.replace("{cur}", currency), excel_format(currency, decimals), width)
+
+
 def _timeline(report: Report) -> Table:
     columns = (
         Column("Month [month]", COUNT, 10),
@@ -63,13 +68,13 @@ def _timeline(report: Report) -> Table:
         Column("Accelerators in service [count]", COUNT),
         Column("Of which rented [count]", COUNT),
         Column("Utilisation [fraction 0-1]", FRACTION),
-        Column("Cash spent on purchases [USD]", USD, 18),
-        Column("Capital charge [USD]", USD, 18),
-        Column("Operating costs [USD]", USD, 18),
-        Column("Cost [USD]", USD, 18),
-        Column("Cost per million tokens [USD/M tokens]", USD_SMALL, 20),
-        Column("Cumulative cash out [USD]", USD, 20),
-        Column("Cumulative cash out if rented on demand [USD]", USD, 22),
+        _money(report, "Cash spent on purchases [{cur}]", 2, width=18),
+        _money(report, "Capital charge [{cur}]", 2, width=18),
+        _money(report, "Operating costs [{cur}]", 2, width=18),
+        _money(report, "Cost [{cur}]", 2, width=18),
+        _money(report, "Cost per million tokens [{cur}/M tokens]", 4, width=20),
+        _money(report, "Cumulative cash out [{cur}]", 2, width=20),
+        _money(report, "Cumulative cash out if rented on demand [{cur}]", 2, width=22),
         Column("Facility energy [kWh]", COUNT, 18),
         Column("Emissions [kg CO2e]", COUNT, 18),
     )
@@ -101,9 +106,9 @@ def _breakdown(report: Report) -> Table:
     columns = (
         Column("Component", width=18),
         Column("Kind (capital charge or operating cost)", width=22),
-        Column(f"Cost over {report.scenario.horizon_months} months [USD]", USD, 20),
+        _money(report, f"Cost over {report.scenario.horizon_months} months [{{cur}}]", 2, width=20),
         Column("Share of total cost [fraction 0-1]", FRACTION),
-        Column("Cost per million tokens [USD/M tokens]", USD_SMALL, 20),
+        _money(report, "Cost per million tokens [{cur}/M tokens]", 4, width=20),
     )
     per_million = result.cost_usd_per_million_tokens / total
     rows = [
@@ -121,9 +126,9 @@ def _workloads(report: Report) -> Table:
         Column("Share of tokens [fraction 0-1]", FRACTION),
         Column("Tokens per day, month 1 [tokens/day]", COUNT, 20),
         Column("Accelerators at peak, month 1 [count]", "#,##0.0"),
-        Column("Cost per million tokens [USD/M tokens]", USD_SMALL, 20),
-        Column("Cost per million input tokens [USD/M tokens]", USD_SMALL, 20),
-        Column("Cost per million output tokens [USD/M tokens]", USD_SMALL, 20),
+        _money(report, "Cost per million tokens [{cur}/M tokens]", 4, width=20),
+        _money(report, "Cost per million input tokens [{cur}/M tokens]", 4, width=20),
+        _money(report, "Cost per million output tokens [{cur}/M tokens]", 4, width=20),
         Column("Share of cost [fraction 0-1]", FRACTION),
         Column("Output tokens per second per accelerator [tokens/s]", "#,##0.0", 20),
         Column("Output tokens per second per user [tokens/s]", "#,##0.0", 20),
@@ -200,7 +205,8 @@ def _input_cell(item: Input, value: object, report: Report) -> object:
         if item.is_fraction:
             return Formatted(number, FRACTION)
         if item.unit.startswith("USD"):
-            return Formatted(number, money_format(2 if number != int(number) else 0))
+            decimals = 2 if number != int(number) else 0
+            return Formatted(number, excel_format(report.result.currency, decimals))
         return Formatted(number, plain_format(number, grouped=bool(item.unit)))
     return value_text(item, value, report.catalogue)
 

@@ -27,7 +27,6 @@ from tco.export.report import Report
 from tco.models import BOUND_LABELS
 from tco.present.figures import GREY
 from tco.present.inputs import value_text
-from tco.present.money import usd
 from tco.present.numbers import power_kw
 
 MAX_NOTES = 3
@@ -43,7 +42,7 @@ def vs_api(report: Report) -> str:
         return ""
     change = report.result.cost_usd_per_million_tokens / api - 1
     side = "below" if change < 0 else "above"
-    return f", {abs(change):.0%} {side} the serverless API median of {usd(api)}"
+    return f", {abs(change):.0%} {side} the serverless API median of {report.money(api)}"
 
 
 def title(new_slide: NewSlide, report: Report) -> None:
@@ -79,7 +78,7 @@ def title(new_slide: NewSlide, report: Report) -> None:
         slide,
         (MARGIN, Inches(6.55), CONTENT_W, Inches(0.6)),
         [
-            f"Cost per million tokens over {s.horizon_months} months, in US dollars of "
+            f"Cost per million tokens over {s.horizon_months} months, in {report.currency} of "
             f"{s.finance.currency_year}. Charts are native PowerPoint charts: right-click, "
             "Edit Data to see or change the numbers.",
             "Made with inference-tco.",
@@ -95,22 +94,28 @@ def key_figures(new_slide: NewSlide, report: Report) -> None:
     heading(
         slide,
         "Key figures",
-        f"{usd(r.cost_usd_per_million_tokens)} per million tokens over "
+        f"{report.money(r.cost_usd_per_million_tokens)} per million tokens over "
         f"{report.scenario.horizon_months} months{vs_api(report)}.",
     )
     tiles = [
         (
-            usd(r.cost_usd_per_million_tokens),
+            report.money(r.cost_usd_per_million_tokens),
             "Cost per million tokens, blended, idle hours included",
         ),
         (
-            usd(r.usage_cost_usd_per_million_tokens),
+            report.money(r.usage_cost_usd_per_million_tokens),
             "Usage-based cost per million tokens (idle capacity free)",
         ),
-        (usd(r.api_usd_per_million_tokens), "Serverless API median price for the same models"),
-        (usd(r.total_cost_usd), f"Total cost over {report.scenario.horizon_months} months"),
-        (usd(r.capex_usd), "Cash spent on purchases (capex) over the horizon"),
-        (usd(r.opex_usd_per_year), "Operating cost per year (mean)"),
+        (
+            report.money(r.api_usd_per_million_tokens),
+            "Serverless API median price for the same models",
+        ),
+        (
+            report.money(r.total_cost_usd),
+            f"Total cost over {report.scenario.horizon_months} months",
+        ),
+        (report.money(r.capex_usd), "Cash spent on purchases (capex) over the horizon"),
+        (report.money(r.opex_usd_per_year), "Operating cost per year (mean)"),
         (f"{r.accelerators:,} → {r.peak_accelerators:,}", "Accelerators in month 1 → at the peak"),
         (
             power_kw(r.facility_power_kw),
@@ -166,8 +171,9 @@ def workloads(new_slide: NewSlide, report: Report) -> None:
     heading(
         slide,
         "Workload mix",
-        f"{costliest.name} costs most per token: {usd(costliest.cost_usd_per_million_tokens)} "
-        f"per million tokens, {costliest.cost_share_frac:.0%} of the cost.",
+        f"{costliest.name} costs most per token: "
+        f"{report.money(costliest.cost_usd_per_million_tokens)} per million tokens, "
+        f"{costliest.cost_share_frac:.0%} of the cost.",
     )
     models = report.catalogue.models
     header = [
@@ -187,7 +193,7 @@ def workloads(new_slide: NewSlide, report: Report) -> None:
             w.precision.upper(),
             f"{w.share_frac:.0%}",
             f"{w.accelerators:,.0f}",
-            usd(w.cost_usd_per_million_tokens),
+            report.money(w.cost_usd_per_million_tokens),
             f"{w.cost_share_frac:.0%}",
             BOUND_LABELS[w.operating_point.bound],
         ]

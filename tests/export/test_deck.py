@@ -1,5 +1,6 @@
 """The deck, opened again with python-pptx: slides, titles, native charts and their numbers."""
 
+import dataclasses
 import io
 import math
 
@@ -260,3 +261,14 @@ def test_progress_is_reported_per_section(report):
         report, ["title", "tornado"], progress=lambda done, label: seen.append((done, label))
     )
     assert seen == [(0.0, "Title"), (0.5, "What moves the cost most (tornado)"), (1.0, "Done")]
+
+
+def test_deck_money_shows_the_results_currency(report):
+    euros = dataclasses.replace(report, result=report.result.model_copy(update={"currency": "EUR"}))
+    deck = Presentation(io.BytesIO(build_deck(euros, ["key-figures", "cost-over-time"])))
+    words = "\n".join(texts(slide_titled(deck, "Key figures")))
+    assert "€" in words
+    assert "$" not in words
+    chart = charts(slide_titled(deck, "Cost per million tokens over time"))[0]
+    assert chart.value_axis.axis_title.text_frame.text == "Cost per million tokens [EUR]"
+    assert chart.value_axis.tick_labels.number_format.startswith('"€"')

@@ -1,6 +1,6 @@
 """Spreadsheet number formats and cell values: units shown by the format, no float noise."""
 
-from tco.present.number_formats import money_format, plain_format, tidy
+from tco.present.number_formats import millions_format, money_format_for, plain_format, tidy
 
 
 def test_float_noise_from_a_unit_conversion_is_not_stored():
@@ -12,9 +12,10 @@ def test_float_noise_from_a_unit_conversion_is_not_stored():
     assert tidy("text") == "text"
 
 
-def test_money_formats_carry_the_symbol_they_are_given():
-    assert money_format(2) == '"$"#,##0.00'
-    assert money_format(0, symbol="€", suffix=" M") == '"€"#,##0" M"'
+def test_money_formats_carry_the_currency_symbol():
+    assert money_format_for(0.36, "USD") == '"$"#,##0.000'
+    assert money_format_for(0.36, "EUR", axis=True) == '"€"#,##0.00'
+    assert millions_format("EUR", 0) == '"€"#,##0" M"'
 
 
 def test_whole_numbers_group_thousands_unless_told_not_to():

@@ -1,6 +1,7 @@
 """CSV and XLSX exports, opened again with csv and openpyxl: sheets, unit headers, numbers."""
 
 import csv
+import dataclasses
 import io
 import math
 
@@ -120,3 +121,16 @@ def test_each_csv_has_a_bom_a_unit_header_and_every_row(report, name):
     expected = tables.table(report, name)
     assert rows[0] == [c.header for c in expected.columns]
     assert len(rows) == len(expected.rows) + 1
+
+
+def test_money_shows_the_results_currency(report):
+    """When a result is in euros (issue 15's currencies) the workbook says EUR and €, with no
+    change of the export code: headers and number formats come from the result."""
+    euros = dataclasses.replace(report, result=report.result.model_copy(update={"currency": "EUR"}))
+    sheet = load_workbook(io.BytesIO(tables.xlsx_bytes(euros)))["Timeline"]
+    headers = [c.value for c in sheet[1]]
+    assert "Cost [EUR]" in headers
+    assert "USD" not in " ".join(headers)
+    assert sheet.cell(row=2, column=headers.index("Cost [EUR]") + 1).number_format == (
+        '"€"#,##0.00'
+    )
