@@ -42,8 +42,8 @@ def test_the_waterfall_steps_add_up_to_the_difference(app, catalogue):
         default_scenario(), catalogue))  # fmt: skip
     assert trace["x"][0] == "A"
     assert trace["x"][-1] == "B"
-    assert trace["text"][0] == f"{expected.a_usd_per_million_tokens:,.3f}"
-    assert trace["text"][-1] == f"{expected.b_usd_per_million_tokens:,.3f}"
+    assert trace["text"][0] == f"${expected.a_usd_per_million_tokens:,.3f}"
+    assert trace["text"][-1] == f"${expected.b_usd_per_million_tokens:,.3f}"
 
 
 def test_four_scenarios_at_most_and_remove_one(app):
