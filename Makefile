@@ -30,7 +30,7 @@ test: setup chromium
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
 	$(UV) run mypy
-	$(UV) run pytest
+	$(UV) run pytest --cov
 
 test-fast: setup
 	$(UV) run pytest -m "not e2e and not slow"

@@ -58,16 +58,16 @@ def test_sigkill_in_the_middle_of_writes_loses_nothing_committed(tmp_path):
     chance = random.Random(20260)
     committed: dict[str, set[str]] = {"scenario": set(), "accelerator": set()}
     for round_ in range(ROUNDS):
-        writer = _writer(path, f"r{round_}", 60)
-        lines = []
-        stop_after = chance.randint(1, 25)
-        while len(lines) < stop_after and (line := writer.stdout.readline()):
-            lines.append(line)
-        time.sleep(chance.uniform(0, 0.03))  # land inside the next write or its checkpoint
-        writer.send_signal(signal.SIGKILL)
-        lines += writer.stdout.readlines()  # anything it reported before dying
-        writer.wait()
-        assert writer.returncode == -signal.SIGKILL, writer.stderr.read()[-2000:]
+        with _writer(path, f"r{round_}", 60) as writer:  # closes its pipes at the end
+            lines = []
+            stop_after = chance.randint(1, 25)
+            while len(lines) < stop_after and (line := writer.stdout.readline()):
+                lines.append(line)
+            time.sleep(chance.uniform(0, 0.03))  # land inside the next write or its checkpoint
+            writer.send_signal(signal.SIGKILL)
+            lines += writer.stdout.readlines()  # anything it reported before dying
+            writer.wait()
+            assert writer.returncode == -signal.SIGKILL, writer.stderr.read()[-2000:]
         for kind, names in _committed(lines).items():
             committed[kind] |= names
         stored = _stored(path)
