@@ -13,6 +13,7 @@ import subprocess
 import time
 from pathlib import Path
 
+from bench.stats import percentile
 from tco.data.catalogue import builtin_catalogue
 from tco.models import Precision
 from tco.performance import ServingCase, operating_point, throughput_curve
@@ -113,7 +114,7 @@ def curves() -> None:
         print(
             f"50-point curve {model:14} {part:16} {precision.value:4}  median "
             f"{1e3 * statistics.median(times):.2f} ms  p90 "
-            f"{1e3 * sorted(times)[int(0.9 * len(times))]:.2f} ms  ({len(points)} distinct points)"
+            f"{1e3 * percentile(times, 90):.2f} ms  ({len(points)} distinct points)"
         )
 
 

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
+from bench.stats import percentile
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "e2e"))
 from e2e_helpers import CHROMIUM, CHROMIUM_ARGS, free_port, start_server
 
@@ -37,11 +39,10 @@ def _first_chart(page: Page, url: str) -> float:
 
 
 def _percentiles(label: str, seconds: list[float]) -> None:
-    ms = sorted(s * 1000 for s in seconds)
-    p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
+    ms = [s * 1000 for s in seconds]
     print(
-        f"{label}: p50 {statistics.median(ms):.0f} ms, p95 {p95:.0f} ms, max {ms[-1]:.0f} ms "
-        f"over {len(ms)} changes"
+        f"{label}: p50 {percentile(ms, 50):.0f} ms, p95 {percentile(ms, 95):.0f} ms, "
+        f"max {max(ms):.0f} ms over {len(ms)} changes"
     )
 
 

@@ -14,7 +14,6 @@ import asyncio
 import os
 import random
 import socket
-import statistics
 import subprocess
 import sys
 import time
@@ -30,6 +29,8 @@ from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+from bench.stats import percentile
 
 ROOT = Path(__file__).resolve().parent.parent
 RUN_TIMEOUT_S = 120.0
@@ -223,13 +224,8 @@ class Stats:
     def errors(self) -> int:
         return len(self.exceptions) + len(self.failures)
 
-    def percentile(self, q: float, values: list[float] | None = None) -> float:
-        values = self.latencies if values is None else values
-        if not values:
-            return float("nan")
-        if len(values) == 1:
-            return values[0]
-        return statistics.quantiles(values, n=100, method="inclusive")[round(q) - 1]
+    def percentile(self, q: int, values: list[float] | None = None) -> float:
+        return percentile(self.latencies if values is None else values, q)
 
     @property
     def reruns_per_s(self) -> float:

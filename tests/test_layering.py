@@ -135,3 +135,45 @@ def test_no_import_cycle_in_tco():
 def test_the_cycle_finder_finds_a_loop():
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert _cycle({"a": {"b"}, "b": set()}) is None
+
+
+BENCH = ROOT / "bench"
+_QUANTILE_CALLS = {"quantiles", "quantile", "nanquantile", "nanpercentile"}
+
+
+def _percentile_rules(source: str) -> list[str]:
+    """Percentiles computed in place: statistics.quantiles, numpy's quantile or percentile,
+    or an index into a sorted list."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = getattr(func, "attr", getattr(func, "id", ""))
+            owner = getattr(getattr(func, "value", None), "id", "")
+            if name in _QUANTILE_CALLS or (name == "percentile" and owner in ("np", "numpy")):
+                found.append(f"line {node.lineno}: {ast.unparse(func)}")
+        elif (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.value, ast.Call)
+            and getattr(node.value.func, "id", "") == "sorted"
+        ):
+            found.append(f"line {node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_bench_has_one_percentile_definition():
+    """Every p50/p90/p95 a benchmark prints comes from bench/stats.py."""
+    offenders = {
+        path.name: found
+        for path in BENCH.glob("*.py")
+        if path.name != "stats.py" and (found := _percentile_rules(path.read_text()))
+    }
+    assert offenders == {}
+    assert _percentile_rules((BENCH / "stats.py").read_text())  # it is defined there
+
+
+def test_the_percentile_check_finds_hand_made_ones():
+    assert _percentile_rules("p90 = sorted(times)[int(0.9 * len(times))]")
+    assert _percentile_rules("p95 = statistics.quantiles(ms, n=20)[-1]")
+    assert _percentile_rules("p99 = np.percentile(ms, 99)")
+    assert _percentile_rules("p50 = percentile(ms, 50)") == []  # the shared one
