@@ -1,9 +1,12 @@
 """Catalogue: the accelerators, how they compare, SQL over them, and your own parts."""
 
+from datetime import date
+
 import streamlit as st
 
 from tco.ui import accelerator_form, charts, generations, state
 from tco.ui import catalogue_view as view
+from tco.ui import market_view as market
 from tco.ui.data import catalogue
 from tco.ui.fmt import md
 from tco.ui.sql_box import sql_box
@@ -40,7 +43,7 @@ if not shown:
     st.info("No accelerator matches these filters; clear one to see more.")
     st.stop()
 
-tab_names = ["Table", "Compare specs", "Generations"]
+tab_names = ["Table", "Compare specs", "Prices", "Generations"]
 if not state.presenting():
     tab_names += ["SQL", "Your accelerators"]
 # Only the open tab runs (its name is kept in the URL): the generations sweep and the
@@ -49,10 +52,11 @@ tabs = dict(zip(tab_names, st.tabs(tab_names, key="tab", bind="query-params"), s
 
 with tabs["Table"]:
     if tabs["Table"].open:
+        frame, config = view.parts_table(shown)
         st.dataframe(
-            view.table(shown),
+            frame,
             hide_index=True,
-            column_config=view.column_config(),
+            column_config=config,
             key="cat.table",
             height=min(40 + 35 * len(shown), 640),
         )
@@ -71,6 +75,39 @@ with tabs["Compare specs"]:
         spec_chart, flops_chart = view.spec_charts(shown, metric)
         charts.show(spec_chart, key="cat.spec_chart")
         charts.show(flops_chart, key="cat.flops_chart")
+
+with tabs["Prices"]:
+    if tabs["Prices"].open:
+        cat, today = catalogue(), date.today()
+        money_in = market.basis(state.current(), cat)
+        st.caption(
+            f"In {money_in.currency} at {money_in.year} prices (the scenario's currency and "
+            "price year), converted from each price list's currency and year. ⚠ marks a "
+            "figure more than 12 months old."
+        )
+        st.subheader("Buying")
+        st.dataframe(
+            market.purchase_frame(cat, shown, money_in, today), hide_index=True, key="cat.buy"
+        )
+        st.subheader("Renting")
+        provider_col, area_col, terms_col = st.columns([3, 3, 2])
+        providers = provider_col.multiselect(
+            "Provider", sorted({r.provider for r in cat.cloud_prices}),
+            format_func=lambda p: market.PROVIDER_NAMES.get(p, p), key="cat.providers",
+        )  # fmt: skip
+        areas = area_col.multiselect("Part of the world", market.AREA_CHOICES, key="cat.areas")
+        commitment = terms_col.selectbox(
+            "Terms", list(market.COMMITMENT_NAMES), format_func=market.COMMITMENT_NAMES.get,
+            key="cat.terms",
+        )  # fmt: skip
+        rows = market.cloud_rows(
+            cat, shown, providers=providers, areas=areas, commitment=commitment
+        )
+        if rows:
+            charts.show(market.cloud_chart(cat, rows, money_in, commitment), key="cat.rent")
+            st.dataframe(market.cloud_frame(cat, rows, money_in, today), hide_index=True)
+        else:
+            st.info("No cloud price matches these filters; clear one to see more.")
 
 with tabs["Generations"]:
     if tabs["Generations"].open:

@@ -40,6 +40,7 @@ SHOTS: dict[str, tuple[str, int]] = {
     "performance": ("/performance", 2),
     "catalogue": ("/catalogue", 0),
     "catalogue-specs": ("/catalogue?tab=Compare+specs", 2),
+    "catalogue-prices": ("/catalogue?tab=Prices", 1),
     "catalogue-generations": ("/catalogue?tab=Generations", 1),
     "presentation": (f"/?present=true&s={encode(ACME)}", 2),
 }

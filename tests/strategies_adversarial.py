@@ -194,13 +194,22 @@ def workload_mixes(draw, cloud: bool) -> list[dict]:
     return mix
 
 
+def cloud_choices(catalogue: Catalogue = CATALOGUE) -> dict[str, st.SearchStrategy]:
+    """A provider and a region as the cloud price table names them, or left to the site."""
+    rows = catalogue.cloud_prices
+    return {
+        "cloud_provider": st.sampled_from([None, *sorted({r.provider for r in rows})]),
+        "cloud_region": st.sampled_from([None, *sorted({r.region for r in rows})]),
+    }
+
+
 @st.composite
 def deployments(draw) -> dict:
     """A catalogue preset, often moved to any legal ownership and prices."""
     preset = CATALOGUE.get("deployments", draw(ids("deployments"))).as_deployment()
     fields = preset.model_dump()
     if draw(st.booleans()):
-        fields = draw(model_fields(Deployment, id=st.just(preset.id)))
+        fields = draw(model_fields(Deployment, id=st.just(preset.id), **cloud_choices()))
     if fields["kind"] == "hybrid" and not 0 < fields["owned_base_frac"] < 1:
         fields["owned_base_frac"] = draw(st.sampled_from([1e-6, 0.5, 1 - 1e-6]))
     return fields

@@ -92,11 +92,10 @@ MC = MonteCarloResult(
 H100 = Accelerator.example()
 CHEAP = H100.model_copy(
     update={"id": "x-cheap", "vendor": "AMD", "name": "Cheap", "launch_year": 2024,
-            "list_price_usd": 10000, "memory_bandwidth_tb_per_s": 5.0, "fp8_dense_tflops": None}
+            "price_usd": 10000, "memory_bandwidth_tb_per_s": 5.0, "fp8_dense_tflops": None}
 )  # fmt: skip
 NO_PRICE = H100.model_copy(
-    update={"id": "x-free", "name": "Unpriced", "list_price_usd": None, "street_price_usd": None,
-            "launch_year": None}
+    update={"id": "x-free", "name": "Unpriced", "price_usd": None, "launch_year": None}
 )  # fmt: skip
 
 

@@ -1,4 +1,5 @@
-"""`tco catalogue`, `tco models`, `tco workloads`, `tco sites`, `tco cooling`, `tco deployments`."""
+"""`tco catalogue` and the listings: models, workloads, sites, cooling, deployments, purchase
+and cloud prices."""
 
 import argparse
 
@@ -45,7 +46,28 @@ LISTINGS = {
         "deployment presets",
         ["id", "name", "kind", "cloud_commitment", "default_cooling_id", "default_site_id"],
     ),
+    "accelerator-prices": (
+        "purchase prices (list, street, system splits and estimates)",
+        ["accelerator_id", "price_kind", "price_usd", "system_name", "confidence", "as_of"],
+    ),
+    "cloud-prices": (
+        "cloud prices by provider, region and commitment",
+        [
+            "provider",
+            "region",
+            "country",
+            "instance_type",
+            "accelerator_id",
+            "accelerators_per_instance",
+            "price_per_hour",
+            "currency",
+            "commitment",
+            "as_of",
+        ],
+    ),
 }
+"""Command → (what it lists, the columns of its table); the catalogue table is the command
+with hyphens as underscores."""
 ACCELERATOR_COLUMNS = [
     "id",
     "vendor",
@@ -56,7 +78,7 @@ ACCELERATOR_COLUMNS = [
     "fp8_dense_tflops",
     "fp4_dense_tflops",
     "tdp_w",
-    "list_price_usd",
+    "price_usd",
 ]
 
 
@@ -95,7 +117,8 @@ def _catalogue(args: argparse.Namespace) -> int:
 
 
 def _listing(args: argparse.Namespace) -> int:
-    rows = [row.model_dump(mode="json") for row in builtin_catalogue().rows(args.table)]
+    table = args.table.replace("-", "_")
+    rows = [row.model_dump(mode="json") for row in builtin_catalogue().rows(table)]
     if args.json:
         print_json(rows)
     else:

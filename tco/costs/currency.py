@@ -17,7 +17,7 @@ Figures a user enters (overrides, running costs) are in US dollars of the price 
 they take only the exchange rate.
 """
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tco.models.errors import TcoError
@@ -75,6 +75,8 @@ class MoneyBasis:
     """FX(T): units of the currency per US dollar in the price year [currency/USD]."""
     levels: Mapping[int, float]
     """Year → US CPI-U annual average [index points]."""
+    rates: Sequence[FxRate] = ()
+    """The exchange-rate table, for figures stored in another currency than US dollars."""
 
     def from_usd(self, amount_usd: float, currency_year: int | None = None) -> float:
         """An amount in US dollars of ``currency_year`` (default: the price year) in this
@@ -85,6 +87,12 @@ class MoneyBasis:
                 self.levels, currency_year
             )
         return amount_usd * inflation * self.units_per_usd
+
+    def from_money(self, amount: float, currency: Currency, currency_year: int) -> float:
+        """An amount in ``currency`` of ``currency_year`` in this basis: to US dollars at that
+        year's rate, then as `from_usd` [currency of the price year]."""
+        in_usd = amount / units_per_usd(list(self.rates), currency, currency_year)
+        return self.from_usd(in_usd, currency_year)
 
     def to_usd(self, amount: float) -> float:
         """An amount in this basis back in US dollars of the price year [USD]."""
@@ -100,4 +108,4 @@ def money_basis(
     """The basis for a currency and price year; a one-line error if the tables lack either."""
     levels = price_levels(index)
     price_level(levels, year)  # refuse a price year the index does not cover
-    return MoneyBasis(currency, year, units_per_usd(fx_rates, currency, year), levels)
+    return MoneyBasis(currency, year, units_per_usd(fx_rates, currency, year), levels, fx_rates)

@@ -8,7 +8,7 @@ with the file, the row number and the reason.
 import csv
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import cache
 from pathlib import Path
@@ -17,6 +17,7 @@ from typing import Any, Literal, overload
 import duckdb
 from pydantic import BaseModel, ValidationError
 
+from tco.costs.purchase import chosen_price
 from tco.models import (
     LLM,
     Accelerator,
@@ -27,6 +28,7 @@ from tco.models import (
     WorkloadPreset,
 )
 from tco.models.errors import TcoError, one_line
+from tco.models.market import AcceleratorHourReference, AcceleratorPrice, CloudPrice
 from tco.models.money import FxRate, PriceIndexPoint
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -42,13 +44,32 @@ TABLES: dict[str, tuple[str, type[BaseModel]]] = {
     "api_prices": ("api_prices.csv", ApiPrice),
     "fx_rates": ("fx_rates.csv", FxRate),
     "price_index": ("price_index.csv", PriceIndexPoint),
+    "accelerator_prices": ("accelerator_prices.csv", AcceleratorPrice),
+    "cloud_prices": ("cloud_prices.csv", CloudPrice),
+    "accelerator_hour_references": (
+        "reference_accelerator_hour.csv",
+        AcceleratorHourReference,
+    ),
 }
+
+NOT_IN_CSV: dict[str, dict[str, str]] = {
+    "accelerators": {
+        "price_usd": "filled in from accelerator_prices.csv",
+        "currency_year": "filled in from accelerator_prices.csv",
+        "cloud_usd_per_hour": "for your own parts; built-in parts are rented at cloud_prices.csv",
+    }
+}
+"""Model fields a table's CSV must not hold, and where their values come from instead: one
+source for every figure."""
 
 # tables without an id: the columns that identify a row (no two rows may share them)
 ROW_KEYS: dict[str, tuple[str, ...]] = {
     "api_prices": ("model_id", "provider", "provider_model_id"),
     "fx_rates": ("currency", "period"),
     "price_index": ("index_id", "period"),
+    "accelerator_prices": ("accelerator_id", "price_kind", "system_name"),
+    "cloud_prices": ("provider", "region", "instance_type", "commitment"),
+    "accelerator_hour_references": ("accelerator_id", "reference_kind", "publisher", "as_of"),
 }
 
 
@@ -80,8 +101,11 @@ def table_columns(model: type[BaseModel]) -> dict[str, str]:
     return {name: duckdb_type(info.annotation) for name, info in model.model_fields.items()}
 
 
-def _read_rows(path: Path, model: type[BaseModel]) -> list[BaseModel]:
+def _read_rows(
+    path: Path, model: type[BaseModel], not_in_csv: dict[str, str] | None = None
+) -> list[BaseModel]:
     """Validate every row of a CSV file through its model; fail with file, row and reason."""
+    not_in_csv = not_in_csv or {}
     if not path.is_file():
         raise CatalogueError(f"{path.name}: file not found in {path.parent}")
     try:
@@ -91,6 +115,9 @@ def _read_rows(path: Path, model: type[BaseModel]) -> list[BaseModel]:
             unknown = sorted(set(columns) - set(model.model_fields))
             if unknown:
                 raise CatalogueError(f"{path.name}: unknown column(s) {', '.join(unknown)}")
+            for column in columns:
+                if column in not_in_csv:
+                    raise CatalogueError(f"{path.name}: no {column} column: {not_in_csv[column]}")
             rows = []
             for line, raw in enumerate(reader, start=2):
                 values = {k: v for k, v in raw.items() if k is not None and v not in ("", None)}
@@ -139,10 +166,25 @@ class Catalogue:
     api_prices: list[ApiPrice] = field(default_factory=list)
     fx_rates: list[FxRate] = field(default_factory=list)
     price_index: list[PriceIndexPoint] = field(default_factory=list)
+    accelerator_prices: list[AcceleratorPrice] = field(default_factory=list)
+    cloud_prices: list[CloudPrice] = field(default_factory=list)
+    accelerator_hour_references: list[AcceleratorHourReference] = field(default_factory=list)
 
     def rows(self, table: str) -> list[BaseModel]:
         value = getattr(self, table)
         return list(value.values()) if isinstance(value, dict) else list(value)
+
+    def purchase_price(self, accelerator_id: str) -> AcceleratorPrice | None:
+        """The price row a new purchase of this part pays (`tco.costs.purchase`), if any."""
+        return chosen_price(
+            [p for p in self.accelerator_prices if p.accelerator_id == accelerator_id]
+        )
+
+    def rented_only(self, accelerator_id: str) -> bool:
+        """The part is not sold: it can only be rented (its price row says cloud_only)."""
+        return any(
+            p.cloud_only for p in self.accelerator_prices if p.accelerator_id == accelerator_id
+        )
 
     def with_accelerators(self, extra: list[Accelerator]) -> "Catalogue":
         """A catalogue that also holds user-added accelerators (built-in ids win)."""
@@ -181,6 +223,13 @@ class Catalogue:
             self.get("sites", deployment.default_site_id)
         for price in self.api_prices:
             self.get("models", price.model_id)
+        part_ids = [
+            *(p.accelerator_id for p in self.accelerator_prices),
+            *(p.accelerator_id for p in self.cloud_prices),
+            *(r.accelerator_id for r in self.accelerator_hour_references),
+        ]
+        for accelerator_id in part_ids:
+            self.get("accelerators", accelerator_id)
 
 
 def load_catalogue(data_dir: Path = DATA_DIR) -> Catalogue:
@@ -188,14 +237,27 @@ def load_catalogue(data_dir: Path = DATA_DIR) -> Catalogue:
     # each table's rows are instances of its model in TABLES, the type Catalogue's field names
     tables: dict[str, Any] = {}
     for name, (filename, model) in TABLES.items():
-        rows = _read_rows(Path(data_dir) / filename, model)
+        rows = _read_rows(Path(data_dir) / filename, model, NOT_IN_CSV.get(name))
         tables[name] = _unique_keys(name, rows) if name in ROW_KEYS else _unique_ids(name, rows)
-    catalogue = Catalogue(**tables)
+    catalogue = _with_purchase_prices(Catalogue(**tables))
     try:
         catalogue.check_references()
     except TcoError as exc:
         raise CatalogueError(f"catalogue cross-reference: {exc}") from None
     return catalogue
+
+
+def _with_purchase_prices(catalogue: Catalogue) -> Catalogue:
+    """Each built-in part's price_usd and currency_year from the row it is costed at."""
+    priced = {}
+    for accelerator_id, accelerator in catalogue.accelerators.items():
+        row = catalogue.purchase_price(accelerator_id)
+        if row is not None:
+            accelerator = accelerator.model_copy(
+                update={"price_usd": row.price_usd, "currency_year": row.currency_year}
+            )
+        priced[accelerator_id] = accelerator
+    return replace(catalogue, accelerators=priced)
 
 
 @cache

@@ -221,11 +221,16 @@ def _warnings(
     if a.confidence == "low":
         notes.append(f"{a.label}: the catalogue's figures come from a low-confidence source.")
     owns = s.deployment.owns_hardware
-    used_price = not a.list_price_usd and "used" in a.notes.lower()
-    if owns and s.overrides.accelerator_price_usd is None and used_price:
+    bought = r.purchase if owns else None
+    if bought is not None and bought.price_kind == "street" and "used" in bought.notes.lower():
         notes.append(
             f"{a.label}: the only price in the catalogue is a used-market street price; "
             "enter a quoted price for new parts (advanced hardware settings)."
+        )
+    if bought is not None and bought.price_kind == "estimate":
+        notes.append(
+            f"{a.label}: no price is published; the catalogue's estimate is used "
+            "(low confidence; its derivation is in the Catalogue's price table)."
         )
     if not a.tdp_w and not a.system_power_kw:
         notes.append(f"{a.label} has no published power: energy, carbon and water are left at 0.")
@@ -319,6 +324,7 @@ def build_result(prepared: Prepared, t: Timeline, catalogue: Catalogue) -> Resul
         api_usd_per_million_tokens=api_usd_per_million_tokens(
             s.workloads, catalogue.api_prices, r.money
         ),
+        rental_price=r.cloud.words() if r.cloud and rental else None,
         workloads=_workloads(prepared, cost_w, tokens_w, _first_accelerators(t), total),
         timeline=_months(monthly, rental),
         balance=_balance(prepared, t, monthly, breakdown),

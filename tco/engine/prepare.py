@@ -117,14 +117,17 @@ def _feasibility(
                 "or its share."
             )
     if owns and r.price_usd is None:
+        if catalogue.rented_only(r.accelerator.id):
+            return None, f"{label} is not sold, only rented: choose a cloud deployment."
         return None, (
             f"{label} has no purchase price in the catalogue; enter a price per "
             "accelerator (advanced hardware settings) or choose a cloud deployment."
         )
     if kind in ("cloud", "hybrid") and r.cloud_usd_per_hour is None:
         return None, (
-            f"{label} has no cloud price in the catalogue; enter a cloud price per "
-            "accelerator-hour (advanced hardware settings)."
+            f"{label} cannot be rented as set up ({r.cloud_reason or 'no cloud price'}); "
+            "choose another provider or region, or enter a cloud price per accelerator-hour "
+            "(advanced hardware settings)."
         )
     server_kw = server_power_kw(r.accelerator, server_accelerators)
     if server_kw is not None and server_kw < MIN_SYSTEM_KW:

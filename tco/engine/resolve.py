@@ -5,10 +5,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from tco.costs.cloud import CloudQuote, cloud_quote
 from tco.costs.currency import MoneyBasis, money_basis
+from tco.costs.purchase import accelerator_share_usd
 from tco.data.catalogue import Catalogue
 from tco.models import LLM, Accelerator, Cooling, Scenario, Site
 from tco.models.errors import TcoError
+from tco.models.market import AcceleratorPrice
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,14 @@ class Resolved:
     cooling: Cooling
     models: tuple[LLM, ...]
     price_usd: float | None
+    """The accelerator's own price (a system price that covers the host is split)."""
+    purchase: AcceleratorPrice | None
+    """The catalogue's price row behind ``price_usd`` (None for an override or your part)."""
     cloud_usd_per_hour: float | None
+    cloud: CloudQuote | None
+    """The cloud price table's row behind ``cloud_usd_per_hour`` (None for an override)."""
+    cloud_reason: str | None
+    """Why the table has no rental price for this deployment, when it has none."""
     electricity_usd_per_kwh: float
     pue: float
     grid_gco2e_per_kwh: float
@@ -75,15 +85,33 @@ def resolve(scenario: Scenario, catalogue: Catalogue) -> Resolved:
     def site_figure(entered: float | None, catalogued: float) -> float:
         return figure(entered, catalogued, site.currency_year) or 0.0
 
+    purchase = catalogue.purchase_price(accelerator.id)
+    price = figure(o.accelerator_price_usd, accelerator.price_usd, accelerator.currency_year)
+    if purchase is not None and not o.accelerator_price_usd:
+        share = accelerator_share_usd(purchase, scenario.capex.host_cost_frac)
+        price = money.from_usd(share, purchase.currency_year)
+    quote = _cloud_quote(scenario, catalogue, site, money)
+    rented = (
+        None
+        if isinstance(quote, str)
+        else money.from_money(
+            quote.per_accelerator_hour, quote.row.currency, quote.row.currency_year
+        )
+    )
     return Resolved(
         accelerator=accelerator,
         site=site,
         cooling=cooling,
         models=tuple(models),
-        price_usd=figure(o.accelerator_price_usd, accelerator.price_usd, accelerator.currency_year),
-        cloud_usd_per_hour=figure(
-            o.cloud_usd_per_hour, accelerator.cloud_usd_per_hour, accelerator.currency_year
+        price_usd=price,
+        purchase=None if o.accelerator_price_usd else purchase,
+        cloud_usd_per_hour=(
+            money.from_usd(o.cloud_usd_per_hour)
+            if o.cloud_usd_per_hour
+            else rented or figure(None, accelerator.cloud_usd_per_hour, accelerator.currency_year)
         ),
+        cloud=None if isinstance(quote, str) or o.cloud_usd_per_hour else quote,
+        cloud_reason=quote if isinstance(quote, str) else None,
         electricity_usd_per_kwh=site_figure(
             o.electricity_usd_per_kwh, site.electricity_usd_per_kwh
         ),
@@ -96,4 +124,20 @@ def resolve(scenario: Scenario, catalogue: Catalogue) -> Resolved:
             o.colocation_usd_per_kw_month, site.colocation_usd_per_kw_month
         ),
         money=money,
+    )
+
+
+def _cloud_quote(
+    scenario: Scenario, catalogue: Catalogue, site: Site, money: MoneyBasis
+) -> CloudQuote | str:
+    """The rental price the deployment's provider, region and commitment give near the site."""
+    d = scenario.deployment
+    return cloud_quote(
+        catalogue.cloud_prices,
+        scenario.accelerator_id,
+        site.country,
+        d.cloud_commitment,
+        provider=d.cloud_provider,
+        region=d.cloud_region,
+        in_basis=lambda amount, row: money.from_money(amount, row.currency, row.currency_year),
     )

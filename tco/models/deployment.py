@@ -6,9 +6,9 @@ from pydantic import Field, model_validator
 
 from tco.models.base import Fraction, LongText, ShortText, Slug, StrictModel
 from tco.models.finance import Operations
+from tco.models.market import Commitment
 
 DeploymentKind = Literal["owned", "colocation", "cloud", "edge", "hybrid"]
-CloudCommitment = Literal["on_demand", "reserved_1y", "reserved_3y"]
 
 
 class Deployment(StrictModel):
@@ -24,11 +24,26 @@ class Deployment(StrictModel):
     id: Slug = Field(description="Preset this deployment started from.")
     name: ShortText = Field(min_length=1, description="Display name.")
     kind: DeploymentKind = Field(description="Ownership model.")
-    cloud_commitment: CloudCommitment = Field(
-        default="on_demand", description="Cloud pricing: on demand or reserved for 1 or 3 years."
+    cloud_provider: Slug | None = Field(
+        default=None,
+        description="Provider rented from (see `tco cloud-prices`); empty = whichever rents "
+        "the part cheapest nearest the site.",
+    )
+    cloud_region: ShortText | None = Field(
+        default=None,
+        max_length=64,
+        description="The provider's region code; empty = the region nearest the site (same "
+        "country, else same part of the world).",
+    )
+    cloud_commitment: Commitment = Field(
+        default="on_demand",
+        description="Cloud pricing: on demand, committed for 1 or 3 years, or spot.",
     )
     cloud_price_frac: float = Field(
-        default=1.0, gt=0, le=2, description="Rental price as a share of the on-demand price [0-1]."
+        default=1.0,
+        gt=0,
+        le=2,
+        description="Share of the provider's listed price paid after negotiated discounts [0-1].",
     )
     hardware_discount_frac: Fraction = Field(
         default=0.0, le=0.8, description="Volume discount on the street price of hardware [0-1]."

@@ -6,6 +6,7 @@ from typing import Annotated, Literal, Self
 from pydantic import Field, model_validator
 
 from tco.models.base import LongText, ShortText, Slug, Sourced
+from tco.models.money import LAST_PRICE_YEAR
 
 
 class Precision(StrEnum):
@@ -39,7 +40,7 @@ OptionalPositive = Annotated[float | None, Field(default=None, gt=0)]
 
 
 class Accelerator(Sourced):
-    """One accelerator part with its datasheet figures (dense, not sparse) and prices."""
+    """One accelerator part with its datasheet figures (dense, not sparse)."""
 
     id: Slug
     vendor: ShortText = Field(min_length=1, description="Manufacturer, e.g. NVIDIA.")
@@ -88,18 +89,25 @@ class Accelerator(Sourced):
         le=10_000,
         description="Maximum power of one whole system including host CPUs, fans and NICs [kW].",
     )
-    list_price_usd: OptionalPositive = Field(
-        default=None, le=1e8, description="Vendor list price of one accelerator [USD]."
-    )
-    street_price_usd: OptionalPositive = Field(
-        default=None, le=1e8, description="Observed market price of one accelerator [USD]."
+    price_usd: OptionalPositive = Field(
+        default=None,
+        le=1e8,
+        description="Purchase price of one new accelerator [USD]. Built-in parts: the price "
+        "data/accelerator_prices.csv gives (filled in when the catalogue loads); your parts: "
+        "what you enter.",
     )
     cloud_usd_per_hour: OptionalPositive = Field(
         default=None,
         le=10_000,
-        description="Typical on-demand cloud price per accelerator-hour [USD/h].",
+        description="Your parts only: rental per accelerator-hour [USD/h]. Built-in parts "
+        "are rented at data/cloud_prices.csv's price for the provider and region.",
     )
-    currency_year: int = Field(ge=2015, le=2035, description="Year of the prices' US dollars.")
+    currency_year: int = Field(
+        default=LAST_PRICE_YEAR,
+        ge=2015,
+        le=2035,
+        description="Year of the money of price_usd and cloud_usd_per_hour.",
+    )
     confidence: Literal["high", "medium", "low"] = Field(
         default="medium", description="How directly the figures were read from an official source."
     )
@@ -124,15 +132,6 @@ class Accelerator(Sourced):
     @property
     def label(self) -> str:
         return f"{self.vendor} {self.name}"
-
-    @property
-    def price_usd(self) -> float | None:
-        """Purchase price of a new part used for capex: list price, else street price [USD].
-
-        List first because several street prices in the catalogue are used-market figures
-        (see each row's notes); a new deployment buys new parts.
-        """
-        return self.list_price_usd or self.street_price_usd
 
     def peak_tflops(self, precision: Precision) -> float | None:
         """Dense peak for the matmuls of a precision [TFLOPS], or None if the part lacks it.
@@ -183,8 +182,7 @@ class Accelerator(Sourced):
             scale_up_domain=8,
             system_accelerators=8,
             system_power_kw=10.2,
-            list_price_usd=30000,
-            street_price_usd=25000,
+            price_usd=30000,
             cloud_usd_per_hour=2.9,
             currency_year=2026,
             source="NVIDIA H100 datasheet; DGX H100 user guide (10.2 kW)",

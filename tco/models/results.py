@@ -259,6 +259,10 @@ class Result(StrictModel):
     api_usd_per_million_tokens: float | None = Field(
         default=None, description="Median serverless API price of the mix's models, blended."
     )
+    rental_price: str | None = Field(
+        default=None,
+        description="Which cloud price the rental figures use: provider, region, instance, terms.",
+    )
     workloads: list[WorkloadResult]
     timeline: list[MonthResult]
     balance: BalanceCheck

@@ -8,7 +8,7 @@ from tco.models import Accelerator
 from tco.models.errors import TcoError
 from tco.present.inputs import reason_in_words
 from tco.ui import state
-from tco.ui.catalogue_view import column_config, table
+from tco.ui.catalogue_view import parts_table
 from tco.ui.data import catalogue, custom_accelerators, custom_accelerators_changed, store
 from tco.ui.fmt import md
 from tco.ui.upload import MAX_UPLOAD_BYTES, UploadError, parse_accelerator_csv, template_csv
@@ -22,7 +22,7 @@ NUMBER_FIELDS: dict[str, str] = {
     "fp4_dense_tflops": "FP4 dense peak",
     "int8_dense_tops": "INT8 dense peak",
     "tdp_w": "Board power",
-    "list_price_usd": "Price",
+    "price_usd": "Price",
     "cloud_usd_per_hour": "Cloud price",
     "system_accelerators": "Accelerators per system",
     "scale_up_domain": "Scale-up domain",
@@ -125,9 +125,8 @@ def add_by_upload() -> None:
     if len(accelerators) > room:
         st.error(f"Not imported: the store has room for {room} more accelerator(s).", icon="🚫")
         return
-    st.dataframe(
-        table(accelerators), hide_index=True, column_config=column_config(), key="acc.preview"
-    )
+    frame, config = parts_table(accelerators)
+    st.dataframe(frame, hide_index=True, column_config=config, key="acc.preview")
     if st.button(f"Import {len(accelerators)} accelerator(s)", key="acc.import", type="primary"):
         try:
             for accelerator in accelerators:
@@ -148,7 +147,8 @@ def list_and_remove() -> None:
     if not mine:
         st.caption("You have not added any accelerators yet.")
         return
-    st.dataframe(table(mine), hide_index=True, column_config=column_config(), key="acc.mine")
+    frame, config = parts_table(mine)
+    st.dataframe(frame, hide_index=True, column_config=config, key="acc.mine")
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     chosen = left.selectbox(
         "Remove one of your accelerators",

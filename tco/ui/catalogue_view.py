@@ -9,9 +9,13 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.elements.lib.column_types import ColumnConfig
 
+from tco.costs.currency import MoneyBasis
+from tco.data.catalogue import Catalogue
 from tco.models import Accelerator, Precision
+from tco.models.money import Currency
 from tco.present import figures
-from tco.ui import charts
+from tco.present.money import symbol, usd
+from tco.ui import charts, data, market_view, state
 
 PRECISIONS = list(Precision)
 SPEC_METRICS = {metric: label for metric, (label, _) in figures.SPEC_METRICS.items()}
@@ -40,9 +44,6 @@ COLUMNS: dict[str, str] = {
     "int8_dense_tops": "INT8",
     "tdp_w": "Power",
     "system_accelerators": "Per system",
-    "list_price_usd": "List price",
-    "street_price_usd": "Street price",
-    "cloud_usd_per_hour": "Cloud",
     "confidence": "Confidence",
     "custom": "Yours",
     "source": "Source",
@@ -53,7 +54,7 @@ SORTS: dict[str, tuple[str, bool]] = {
     "Memory, largest first": ("memory_gb", True),
     "FP8 peak, highest first": ("fp8_dense_tflops", True),
     "Launch year, newest first": ("launch_year", True),
-    "List price, lowest first": ("list_price_usd", False),
+    "Price, lowest first": ("price_usd", False),
     "Vendor and name": ("label", False),
 }
 
@@ -108,32 +109,52 @@ def summary_line(a: Accelerator) -> str:
         f"{a.memory_bandwidth_tb_per_s:g} TB/s",
         f"{peaks} TFLOPS" if peaks else "",
         f"{a.tdp_w:,.0f} W" if a.tdp_w else "",
-        f"${a.price_usd:,.0f}" if a.price_usd else "no purchase price",
-        f"${a.cloud_usd_per_hour:.2f}/h in the cloud" if a.cloud_usd_per_hour else "",
+        f"{usd(a.price_usd)} to buy" if a.price_usd else "not sold or no purchase price",
         f"{a.system_accelerators} per system",
     ]
     return " · ".join(p for p in parts if p) + f". Source: {a.source} ({a.as_of})."
 
 
-def table(accelerators: Sequence[Accelerator]) -> pd.DataFrame:
-    rows = [a.model_dump(mode="json", include=set(COLUMNS)) for a in accelerators]
-    return pd.DataFrame(rows, columns=list(COLUMNS))
+MARKET_COLUMNS: dict[str, tuple[str, str]] = {
+    "price": ("Price", "Purchase price of one accelerator (the row a new purchase pays; see "
+              "the Prices tab) [{currency}]."),
+    "basis": ("Price basis", "List, street or system price, or an estimate."),
+    "rent_from": ("Rent from", "Lowest on-demand price of one accelerator-hour among the "
+                  "providers in the cloud price table [{currency}/h]."),
+}  # fmt: skip
+"""Market figures the table shows beside the datasheet, in the scenario's currency."""
 
 
-def column_config() -> dict[str, ColumnConfig]:
+def table(
+    accelerators: Sequence[Accelerator], catalogue: Catalogue, money_in: MoneyBasis
+) -> pd.DataFrame:
+    """The parts with their datasheet columns and their market figures."""
+    rows = []
+    for a in accelerators:
+        row = a.model_dump(mode="json", include=set(COLUMNS))
+        bought = catalogue.purchase_price(a.id)
+        price = (
+            money_in.from_usd(bought.price_usd, bought.currency_year)
+            if bought and bought.price_usd
+            else (money_in.from_usd(a.price_usd, a.currency_year) if a.price_usd else None)
+        )
+        row["price"] = price
+        row["basis"] = (
+            market_view.KIND_WORDS[bought.price_kind or "estimate"]
+            if bought
+            else ("rented only" if catalogue.rented_only(a.id) else "")
+        )
+        row["rent_from"] = market_view.rent_from(catalogue, a, money_in)
+        rows.append(row)
+    return pd.DataFrame(rows, columns=[*COLUMNS, *MARKET_COLUMNS])
+
+
+def column_config(currency: Currency) -> dict[str, ColumnConfig]:
     """Headers with units, help from the model, and number formats for st.dataframe."""
     config: dict[str, ColumnConfig] = {}
     for field in COLUMNS:
         help_text = Accelerator.model_fields[field].description
-        if field in ("list_price_usd", "street_price_usd"):
-            config[field] = st.column_config.NumberColumn(
-                header(field), help=help_text, format="$%,.0f"
-            )
-        elif field == "cloud_usd_per_hour":
-            config[field] = st.column_config.NumberColumn(
-                header(field), help=help_text, format="$%.2f"
-            )
-        elif field == "launch_year":
+        if field == "launch_year":
             config[field] = st.column_config.NumberColumn(
                 header(field), help=help_text, format="%d"
             )
@@ -141,4 +162,23 @@ def column_config() -> dict[str, ColumnConfig]:
             config[field] = st.column_config.CheckboxColumn(header(field), help=help_text)
         else:
             config[field] = st.column_config.Column(header(field), help=help_text)
+    sign = symbol(currency).replace("%", "%%")
+    for field, (title, help_text) in MARKET_COLUMNS.items():
+        described = help_text.format(currency=currency)
+        if field == "basis":
+            config[field] = st.column_config.TextColumn(title, help=described)
+            continue
+        per = "/h" if field == "rent_from" else ""
+        config[field] = st.column_config.NumberColumn(
+            f"{title} [{currency}{per}]",
+            help=described,
+            format=f"{sign}%,.2f" if per else f"{sign}%,.0f",
+        )
     return config
+
+
+def parts_table(parts: Sequence[Accelerator]) -> tuple[pd.DataFrame, dict[str, ColumnConfig]]:
+    """The table of parts and its column settings, in the current scenario's money."""
+    cat = data.catalogue()
+    money_in = market_view.basis(state.current(), cat)
+    return table(parts, cat, money_in), column_config(money_in.currency)

@@ -20,6 +20,9 @@ from tco.present.numbers import plain_number
 ENTERED_MONEY = "Enter US dollars of the price year, whatever currency the results are shown in."
 """Every money figure a user types is in one currency: the catalogue's (tco/costs/currency.py)."""
 
+AUTOMATIC = ""
+"""What a select shows for an optional choice left empty (the engine then chooses)."""
+
 Kind = Literal["number", "int", "toggle", "select", "text"]
 
 
@@ -108,6 +111,8 @@ class Spec:
 
     def shown(self, value: Any) -> Any:
         """Stored value → what the widget shows (numbers as floats, ints as ints)."""
+        if value is None and self.kind == "select":
+            return AUTOMATIC  # an optional choice left to the engine
         if value is None or self.kind not in ("number", "int"):
             return value
         if self.kind == "int":
@@ -116,6 +121,8 @@ class Spec:
 
     def stored(self, value: Any) -> Any:
         """What the widget holds → stored value (blank text → the field's default)."""
+        if self.kind == "select" and value == AUTOMATIC:
+            return None
         if self.kind == "number" and value is not None and self.scale != 1:
             return round(value / self.scale, 12)
         if self.kind == "int" and value is not None:

@@ -15,6 +15,8 @@ from tco.ui import cached, charts
 from tco.ui.data import catalogue, catalogue_key
 
 Answer = tuple[list[tuple[Accelerator, float]], list[str]]
+RENTED = "cloud-on-demand"
+"""The deployment a part that is not sold is costed with when the scenario owns hardware."""
 _MEMO_ENTRIES = 256
 
 
@@ -28,7 +30,9 @@ def costs(scenario: Scenario, parts: Sequence[Accelerator]) -> Answer:
     """(part, cost per million tokens) where the mix can be served, and why not elsewhere.
 
     Each part serves the scenario's mix as it is (precisions a part lacks fall back as in
-    the Compare page); a progress bar shows the sweep while uncached parts are computed.
+    the Compare page); a part that is only rented (TPUs, Trainium, …) is costed on demand
+    in the cloud when the scenario owns hardware, and named "…, rented". A progress bar
+    shows the sweep while uncached parts are computed.
     """
     key = "|".join([scenario.model_dump_json(), catalogue_key(), *(p.id for p in parts)])
     memo = _memo()
@@ -38,13 +42,17 @@ def costs(scenario: Scenario, parts: Sequence[Accelerator]) -> Answer:
     served, left_out = [], []
     bar = st.progress(0.0, text="Running the mix on every part…")
     for index, part in enumerate(parts):
+        rented = scenario.deployment.owns_hardware and cat.rented_only(part.id)
+        variant = Variant(accelerator_id=part.id, deployment_id=RENTED if rented else None)
+        shown = part.model_copy(update={"name": f"{part.name.split(' (')[0]}, rented"})
+        shown = shown if rented else part
         try:
-            result = cached.run(build(Variant(accelerator_id=part.id), scenario, cat))
+            result = cached.run(build(variant, scenario, cat))
         except (TcoError, ValidationError) as exc:
             left_out.append(f"{part.label}: {exc}")
         else:
             if result.feasible:
-                served.append((part, result.cost_usd_per_million_tokens))
+                served.append((shown, result.cost_usd_per_million_tokens))
             else:
                 left_out.append(f"{part.label}: {result.infeasible_reason}")
         bar.progress((index + 1) / len(parts), text=f"{index + 1} of {len(parts)} parts")

@@ -15,6 +15,7 @@ import streamlit as st
 from pydantic import ValidationError
 from streamlit.elements.lib.column_types import ColumnConfig
 
+from tco.costs.cloud import COMMITMENT_NAMES, PROVIDER_NAMES
 from tco.data.catalogue import Catalogue
 from tco.data.presets import runnable_mix
 from tco.models import Scenario, Workload
@@ -24,7 +25,7 @@ from tco.present import money
 from tco.present.inputs import reason_in_words
 from tco.ui import state, workload_table
 from tco.ui.data import catalogue
-from tco.ui.fields import Spec, get, with_value
+from tco.ui.fields import AUTOMATIC, Spec, get, with_value
 from tco.ui.fmt import md
 
 _SYNCED = "tco.form.synced"  # the scenario the widgets were last set from
@@ -46,8 +47,24 @@ def options(path: str) -> dict[str, str]:
     if path == "deployment.id":
         return {d.id: d.name for d in cat.deployments.values()}
     if path == "deployment.cloud_commitment":
-        return {"on_demand": "On demand", "reserved_1y": "Reserved 1 year",
-                "reserved_3y": "Reserved 3 years"}  # fmt: skip
+        return {c: words[:1].upper() + words[1:] for c, words in COMMITMENT_NAMES.items()}
+    if path == "deployment.cloud_provider":
+        rented = {r.provider for r in cat.cloud_prices}
+        return {AUTOMATIC: "Cheapest near the site"} | {
+            p: PROVIDER_NAMES.get(p, p) for p in sorted(rented)
+        }
+    if path == "deployment.cloud_region":
+        current = state.current()
+        rows = [
+            r
+            for r in cat.cloud_prices
+            if r.provider == current.deployment.cloud_provider
+            and r.accelerator_id == current.accelerator_id
+        ]
+        return {AUTOMATIC: "Nearest the site"} | {
+            r.region: f"{r.region_name or r.region} ({r.region})"
+            for r in sorted(rows, key=lambda r: r.region)
+        }
     if path == "finance.currency":
         return {c: f"{money.NAMES[c]} ({money.symbol(c).strip()})" for c in CURRENCIES}
     if path == "finance.financing":

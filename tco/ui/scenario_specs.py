@@ -31,9 +31,12 @@ def deployment_fields(scenario: Scenario) -> list[Spec]:
                  step=1.0)
         )  # fmt: skip
     if kind in ("cloud", "hybrid"):
+        specs.append(Spec("deployment.cloud_provider", "Cloud provider", "select"))
+        if scenario.deployment.cloud_provider:
+            specs.append(Spec("deployment.cloud_region", "Cloud region", "select"))
         specs += [
             Spec("deployment.cloud_commitment", "Cloud commitment", "select"),
-            Spec("deployment.cloud_price_frac", "Cloud price paid", unit="% of on demand",
+            Spec("deployment.cloud_price_frac", "Cloud price paid", unit="% of the list price",
                  scale=100, step=1.0),
         ]  # fmt: skip
     if kind == "hybrid":

@@ -12,9 +12,9 @@ from tco.ui.fmt import md
 
 EXAMPLE = (
     "SELECT vendor, name, memory_bandwidth_tb_per_s,\n"
-    "       list_price_usd / memory_bandwidth_tb_per_s AS usd_per_tb_per_s\n"
+    "       price_usd / memory_bandwidth_tb_per_s AS usd_per_tb_per_s\n"
     "FROM accelerators\n"
-    "WHERE list_price_usd IS NOT NULL\n"
+    "WHERE price_usd IS NOT NULL\n"
     "ORDER BY usd_per_tb_per_s\n"
     "LIMIT 10"
 )

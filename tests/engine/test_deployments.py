@@ -6,7 +6,7 @@ import pytest
 
 from tco.data.presets import example_scenario
 from tco.engine import run
-from tco.models import Deployment, Finance, Overrides, Precision, Trends
+from tco.models import Deployment, Finance, Operations, Overrides, Precision, Trends
 from tco.models.errors import TcoError
 from tco.models.units import HOURS_PER_MONTH
 
@@ -31,6 +31,23 @@ def test_owned_pays_hardware_facility_and_energy(catalogue):
     assert r.provisioned_it_kw == pytest.approx(r.accelerators / 8 * 10.2)
 
 
+# BLS CPI-U annual averages (data/price_index.csv): 2025 and 2026 dollars
+CPI_2025, CPI_2026 = 321.943, 330.079
+NO_RUNNING_COSTS = Operations(
+    maintenance_frac_per_year=0, software_usd_per_accelerator_year=0,
+    staff_usd_per_accelerator_year=0,
+)  # fmt: skip
+
+
+def _rented(catalogue, site_id="us-virginia", **deployment):
+    """A cloud on-demand H100 fleet with nothing but the rental to pay."""
+    preset = catalogue.deployments["cloud-on-demand"].as_deployment()
+    return _run(
+        catalogue, "cloud-on-demand", site_id=site_id, operations=NO_RUNNING_COSTS,
+        deployment=preset.model_copy(update=deployment),
+    )  # fmt: skip
+
+
 def test_cloud_rents_everything_and_reports_energy_for_information(catalogue):
     r = _run(catalogue, "cloud-on-demand")
     assert _nonzero(r) <= {"cloud_rental", "software", "staff"}
@@ -39,18 +56,59 @@ def test_cloud_rents_everything_and_reports_energy_for_information(catalogue):
     assert r.energy_kwh > 0  # the provider's energy, reported, not billed
     assert r.racks == r.floor_area_m2 == 0  # the provider's racks, not ours (issue 14, item 9)
     assert r.break_even_month is None
-    # on demand for the whole fleet, every hour, at the catalogue's price in month 1
+
+
+def test_by_default_the_cheapest_region_near_the_site_prices_the_rental(catalogue):
+    """Northern Virginia: Lambda's 8 x H100 instance in us-east-1, USD 31.92/h in 2025
+    dollars (data/cloud_prices.csv), is the cheapest H100 hour in the US."""
+    r = _rented(catalogue)
     first = r.timeline[0]
-    price = catalogue.accelerators["nvidia-h100-sxm"].cloud_usd_per_hour
-    rental_month_1 = first.accelerators * HOURS_PER_MONTH * price
-    assert first.opex_usd >= rental_month_1
+    per_hour = 31.92 / 8 * CPI_2026 / CPI_2025
+    assert first.opex_usd == pytest.approx(first.accelerators * HOURS_PER_MONTH * per_hour)
+    assert r.rental_price.startswith("Lambda us-east-1")
+
+
+def test_a_frankfurt_on_demand_rental_costs_what_the_table_says_for_that_region(catalogue):
+    """Google Cloud europe-west3 (Frankfurt), a3-highgpu-8g (8 x H100) on demand: USD
+    104.4314 per instance-hour on the 2026-07-30 price list (data/cloud_prices.csv)."""
+    r = _rented(catalogue, "de-frankfurt", cloud_provider="gcp")
+    first = r.timeline[0]
+    assert first.opex_usd == pytest.approx(first.accelerators * HOURS_PER_MONTH * 104.4314 / 8)
+    assert r.rental_price.startswith("Google Cloud europe-west3 (Frankfurt), a3-highgpu-8g")
+    # the same region named explicitly, and in euros at the 2026 rate (0.857 per USD)
+    named = _rented(catalogue, "de-frankfurt", cloud_provider="gcp", cloud_region="europe-west3")
+    assert named.timeline[0].opex_usd == pytest.approx(first.opex_usd)
+    in_eur = run(
+        example_scenario("cloud-on-demand", "nvidia-h100-sxm", ["chat", "batch"], catalogue)
+        .model_copy(update={
+            "site_id": "de-frankfurt", "operations": NO_RUNNING_COSTS,
+            "deployment": catalogue.deployments["cloud-on-demand"].as_deployment().model_copy(
+                update={"cloud_provider": "gcp"}),
+            "finance": Finance(currency="EUR"),
+        }),
+        catalogue,
+    )  # fmt: skip
+    month = in_eur.timeline[0]
+    assert month.opex_usd == pytest.approx(
+        month.accelerators * HOURS_PER_MONTH * 104.4314 / 8 * 0.857
+    )
 
 
 def test_reserved_is_cheaper_than_on_demand(catalogue):
+    """Where a provider publishes no 3-year price, its on-demand price takes the median
+    3-year share of the instances the table prices both ways (0.43-0.45 in the lists)."""
     on_demand = _run(catalogue, "cloud-on-demand")
     reserved = _run(catalogue, "cloud-reserved-3y")
     ratio = reserved.breakdown_usd["cloud_rental"] / on_demand.breakdown_usd["cloud_rental"]
-    assert ratio == pytest.approx(catalogue.deployments["cloud-reserved-3y"].cloud_price_frac)
+    prices = {(p.provider, p.region, p.instance_type, p.commitment): p.price_per_hour
+              for p in catalogue.cloud_prices}  # fmt: skip
+    shares = [
+        price / prices[(*key[:3], "on_demand")]
+        for key, price in prices.items()
+        if key[3] == "reserved_3y" and (*key[:3], "on_demand") in prices
+    ]
+    assert len(shares) >= 10
+    assert min(shares) <= ratio <= max(shares) < 0.5
 
 
 def test_colocation_leases_the_facility(catalogue):
@@ -178,9 +236,16 @@ def test_first_month_and_totals_agree(catalogue):
 @pytest.mark.parametrize(
     ("deployment", "accelerator", "update", "expected"),
     [
-        ("enterprise-on-prem", "nvidia-gb200", {}, "enter a price per accelerator"),
-        ("cloud-on-demand", "amd-mi300x", {}, "enter a cloud price per accelerator-hour"),
-        ("hybrid", "amd-mi300x", {}, "enter a cloud price per accelerator-hour"),
+        ("enterprise-on-prem", "google-tpu-v6e", {}, "only rented: choose a cloud deployment"),
+        ("cloud-on-demand", "google-tpu7x", {}, "enter a cloud price per accelerator-hour"),
+        ("hybrid", "nvidia-h20", {}, "enter a cloud price per accelerator-hour"),
+        (
+            "cloud-on-demand",
+            "amd-mi300x",
+            {"deployment": Deployment(id="x", name="AWS", kind="cloud", cloud_provider="aws")},
+            "AWS does not rent it in the cloud price table; providers that rent it: Microsoft "
+            "Azure, Oracle Cloud",
+        ),
         (
             "enterprise-on-prem",
             "google-tpu-v6e",

@@ -102,11 +102,11 @@ def test_unknown_id_and_bad_arguments_exit_2(capsys, scenario_file):
 
 def test_infeasible_scenario_prints_the_reason(capsys, tmp_path):
     code, out, _ = _call(capsys, "example", "--preset", "hyperscale-owned", "--accelerator",
-                         "nvidia-gb200", "--workloads", "chat")  # fmt: skip
-    path = tmp_path / "gb200.yaml"
+                         "google-tpu-v6e", "--workloads", "chat")  # fmt: skip
+    path = tmp_path / "tpu.yaml"
     path.write_text(out)
     code, out, _ = _call(capsys, "run", str(path))
     assert code == 0
-    assert "infeasible: NVIDIA GB200" in out
+    assert "infeasible: Google TPU v6e" in out
     code, out, _ = _call(capsys, "run", str(path), "--json")
     assert json.loads(out)["feasible"] is False

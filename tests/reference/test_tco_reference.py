@@ -125,6 +125,11 @@ def test_ownership_appendix_typical_total():
 
 
 def test_three_year_reservation_share_matches_the_savings_plan(catalogue):
-    """[R4] 27.34 / 63.296 = 0.432: the cloud-reserved-3y preset's price share."""
-    preset = catalogue.deployments["cloud-reserved-3y"]
-    assert preset.cloud_price_frac == pytest.approx(27.34 / 63.296, abs=0.005)
+    """[R4] 27.34 / 63.296 = 0.432: AWS p5en.48xlarge's 3-year rate in the cloud price
+    table, as a share of its on-demand rate."""
+    p5en = {
+        p.commitment: p.price_per_hour
+        for p in catalogue.cloud_prices
+        if (p.provider, p.region, p.instance_type) == ("aws", "us-east-1", "p5en.48xlarge")
+    }
+    assert p5en["reserved_3y"] / p5en["on_demand"] == pytest.approx(27.34 / 63.296, abs=0.005)

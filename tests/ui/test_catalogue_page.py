@@ -5,7 +5,9 @@ import base64
 import numpy as np
 from apptest_pages import chart_spec
 
+from tco.data.presets import example_scenario
 from tco.data.store import Store
+from tco.io.links import encode
 from tco.models import Precision
 from tco.ui.fmt import md
 from tco.ui.upload import template_csv
@@ -154,7 +156,8 @@ def test_a_bad_csv_is_refused_with_the_row_and_reason(app):
 
 
 def test_generations_chart_runs_the_current_mix_on_each_part(app, catalogue):
-    at = app("catalogue")
+    chat = example_scenario(workload_ids=["chat"], catalogue=catalogue)  # fits a TPU v6e pod
+    at = app("catalogue", s=encode(chat))
     _tab(at, "Generations")
     figure = chart_spec(at, "cat.generations")
     by_vendor = {trace["name"]: trace for trace in figure["data"]}
@@ -162,5 +165,8 @@ def test_generations_chart_runs_the_current_mix_on_each_part(app, catalogue):
     assert "H100 SXM" in nvidia["text"]
     assert 2022 in _values(nvidia["x"])
     assert figure["layout"]["yaxis"]["type"] == "log"
+    # a part that is not sold is costed as rented, and says so
+    assert "TPU v6e, rented" in by_vendor["Google"]["text"]
     reasons = " ".join(m.value for m in at.markdown)
-    assert "no purchase price" in reasons  # parts left out say why
+    assert "TPU7x" in reasons  # parts left out say why: no public price to buy or rent it
+    assert "cannot be rented as set up" in reasons

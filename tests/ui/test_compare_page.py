@@ -58,10 +58,10 @@ def test_four_scenarios_at_most_and_remove_one(app):
 
 
 def test_a_variant_that_cannot_be_served_is_explained(app):
-    link = encode_variants([Variant(accelerator_id="nvidia-gb200")])
+    link = encode_variants([Variant(accelerator_id="google-tpu7x")])
     at = app("compare", c=link)
     assert not at.exception
-    assert "no purchase price" in at.warning[0].value
+    assert "not sold, only rented" in at.warning[0].value
     assert "Add a scenario" in at.info[0].value
 
 

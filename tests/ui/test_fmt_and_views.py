@@ -4,6 +4,8 @@ import math
 
 import pytest
 
+from tco.costs.currency import money_basis
+from tco.data.catalogue import builtin_catalogue
 from tco.models import Accelerator, Precision
 from tco.ui import catalogue_view as view
 from tco.ui.fmt import MISSING, md, money, number, percent
@@ -35,7 +37,7 @@ H100 = Accelerator.example()
 MI = H100.model_copy(
     update={"id": "amd-x", "vendor": "AMD", "name": "X", "memory_gb": 192, "fp8_dense_tflops": None}
 )
-NO_PRICE = H100.model_copy(update={"id": "n", "name": "N", "list_price_usd": None})
+NO_PRICE = H100.model_copy(update={"id": "n", "name": "N", "price_usd": None})
 
 
 def test_filters_combine():
@@ -48,7 +50,7 @@ def test_filters_combine():
 
 
 def test_sorting_puts_missing_figures_last():
-    order = view.sort_accelerators([NO_PRICE, MI, H100], "List price, lowest first")
+    order = view.sort_accelerators([NO_PRICE, MI, H100], "Price, lowest first")
     assert order[-1] is NO_PRICE
     by_memory = view.sort_accelerators([H100, MI], "Memory, largest first")
     assert by_memory == [MI, H100]
@@ -57,4 +59,11 @@ def test_sorting_puts_missing_figures_last():
 def test_headers_carry_units_from_the_model():
     assert view.header("memory_bandwidth_tb_per_s") == "Bandwidth [TB/s]"
     assert view.header("vendor") == "Vendor"
-    assert list(view.table([H100]).columns) == list(view.COLUMNS)
+    catalogue = builtin_catalogue()
+    for currency, rate in (("USD", 1.0), ("EUR", 0.857)):  # 2026 rate, data/fx_rates.csv
+        money_in = money_basis(currency, 2026, catalogue.fx_rates, catalogue.price_index)
+        frame = view.table([H100], catalogue, money_in)
+        assert list(frame.columns) == [*view.COLUMNS, *view.MARKET_COLUMNS]
+        # H100 SXM is costed at its list price, USD 30,000 in 2026 (accelerator_prices.csv)
+        assert frame.loc[0, "price"] == pytest.approx(30_000 * rate)
+        assert frame.loc[0, "basis"] == "list price"

@@ -65,9 +65,9 @@ def test_a_link_to_an_unknown_accelerator_names_it(app):
 
 
 def test_an_infeasible_scenario_gives_the_reason_instead_of_figures(app):
-    no_price = example_scenario(accelerator_id="nvidia-gb200")
+    no_price = example_scenario(accelerator_id="google-tpu7x")
     at = app(s=encode(no_price))
     assert not at.exception
-    assert "no purchase price" in at.error[0].value
+    assert "not sold, only rented" in at.error[0].value
     assert not at.metric
     assert not at.get("plotly_chart")

@@ -33,5 +33,5 @@ def test_presentation_mode_hides_the_scenario_inputs(app):
 def test_presentation_mode_hides_sql_and_uploads_in_the_catalogue(app):
     at = app("catalogue", present="true")
     assert not at.exception
-    assert [t.label for t in at.tabs] == ["Table", "Compare specs", "Generations"]
+    assert [t.label for t in at.tabs] == ["Table", "Compare specs", "Prices", "Generations"]
     assert not at.text_area

@@ -32,9 +32,9 @@ def test_uncertainty_with_more_samples(app):
 
 
 def test_uncertainty_of_an_infeasible_scenario_says_why(app):
-    at = app("uncertainty", s=encode(example_scenario(accelerator_id="nvidia-gb200")))
+    at = app("uncertainty", s=encode(example_scenario(accelerator_id="google-tpu7x")))
     assert not at.exception
-    assert "no purchase price" in at.error[0].value
+    assert "not sold, only rented" in at.error[0].value
     assert not at.get("plotly_chart")
 
 
