@@ -78,11 +78,30 @@ def sources(scenario: Scenario, catalogue: Catalogue) -> list[Source]:
     rows = [
         Source(
             f"Accelerator: {accelerator.label}" + (" (user-added)" if accelerator.custom else ""),
-            "memory, bandwidth, peak FLOPS, power, prices",
+            "memory, bandwidth, peak FLOPS, power",
             accelerator.source,
             accelerator.as_of,
         )
     ]
+    resolved = resolve(scenario, catalogue)
+    if resolved.purchase is not None:
+        bought = resolved.purchase
+        rows.append(
+            Source(
+                f"Purchase price: {accelerator.label}",
+                f"{bought.price_kind} price"
+                + (f", {bought.system_name}" if bought.system_name else ""),
+                bought.source,
+                bought.as_of,
+            )
+        )
+    if resolved.cloud is not None:
+        rows.append(
+            Source(
+                "Cloud price", resolved.cloud.words(), resolved.cloud.row.source,
+                resolved.cloud.row.as_of,
+            )
+        )  # fmt: skip
     model_ids = list(dict.fromkeys(w.model_id for w in scenario.workloads))
     for model_id in model_ids:
         model = catalogue.get("models", model_id)
