@@ -42,6 +42,7 @@ pages = [
         icon=":material/speed:",
         url_path="performance",
     ),
+    st.Page(HERE / "pages/plan.py", title="Plan", icon=":material/bolt:", url_path="plan"),
     st.Page(
         HERE / "pages/catalogue.py",
         title="Catalogue",

@@ -8,6 +8,7 @@ for its charts, grows the window to the page's full height and saves a PNG.
 
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
@@ -46,12 +47,30 @@ SHOTS: dict[str, tuple[str, int]] = {
 }
 if (ROOT / "pages" / "export.py").is_file():
     SHOTS["export"] = ("/export", 0)
+SHOTS["plan"] = ("/plan", 1)
+SHOTS["plan-optimise"] = ("/plan?tab=Optimise", 3)
+SHOTS["plan-traffic"] = ("/plan?tab=Traffic+log", 1)
+
+
+def _search(page: Page) -> None:
+    """The optimiser runs when asked: press Search with the default limits."""
+    page.get_by_role("button", name="Search").click()
+
+
+ACTIONS: dict[str, Callable[[Page], None]] = {"plan-optimise": _search}
+"""What to do on a page before its charts appear (file name → action)."""
 
 
 def _shoot(page: Page, url: str, charts: int, path: Path) -> None:
     page.set_viewport_size({"width": WIDTH, "height": HEIGHT})
     page.goto(url)
     page.get_by_role("heading", level=1).first.wait_for(timeout=60_000)
+    if action := ACTIONS.get(path.stem):
+        page.wait_for_function(
+            "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+            timeout=120_000,
+        )
+        action(page)
     if charts:
         page.locator(".js-plotly-plot .main-svg").nth(charts - 1).wait_for(timeout=60_000)
     page.wait_for_function(
