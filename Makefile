@@ -7,7 +7,7 @@ PORT ?= 8501
 export UV_PYTHON_DOWNLOADS := never
 export UV_LINK_MODE := copy
 
-.PHONY: setup chromium run test test-fast lint bench screenshots deck-pages validation clean
+.PHONY: setup chromium postgresql run test test-fast lint bench screenshots deck-pages validation clean
 
 setup: .venv/.synced
 
@@ -22,17 +22,23 @@ chromium:
 		echo "Installing Debian's chromium for browser tests and image export…"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
+# The store's tests start a throwaway PostgreSQL server (tests/pg_server.py) from Debian's package.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+		echo "Installing Debian's postgresql for the store's tests…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
+
 run: setup
 	@echo "inference-tco: open http://localhost:$(PORT) in your browser"
 	$(UV) run python -m tco.ui.serve --server.port $(PORT) --server.address 0.0.0.0
 
-test: setup chromium
+test: setup chromium postgresql
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
 	$(UV) run mypy
 	$(UV) run pytest --cov
 
-test-fast: setup
+test-fast: setup postgresql
 	$(UV) run pytest -m "not e2e and not slow"
 
 lint: setup
@@ -40,7 +46,7 @@ lint: setup
 	$(UV) run ruff format --check .
 	$(UV) run mypy
 
-bench: setup chromium
+bench: setup chromium postgresql
 	$(UV) run python -m bench
 
 # Regenerated documentation (committed; tests never depend on these).

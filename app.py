@@ -7,6 +7,7 @@ import streamlit as st
 from tco.ui import state
 from tco.ui.fmt import md
 from tco.ui.guard import page_errors_logged
+from tco.ui.signin import sidebar_status
 
 HERE = Path(__file__).resolve().parent
 
@@ -67,6 +68,7 @@ with st.sidebar:
     )
     st.caption(f"Scenario: {md(scenario.name)}")
     st.caption("The address bar holds the whole scenario: copy it to share exactly this view.")
+    sidebar_status()
 
 page = st.navigation(pages, position="top" if state.presenting() else "sidebar")
 state.sync_url()

@@ -62,11 +62,13 @@ def wait_healthy(port: int, process: subprocess.Popen | None = None, timeout_s: 
 
 
 @contextmanager
-def server(store: Path, port: int | None = None, log: Path | None = None) -> Iterator[tuple]:
-    """The dashboard (`python -m tco.ui.serve`) on 127.0.0.1 with its own store: yields
-    (port, process)."""
+def server(
+    store: Path, port: int | None = None, log: Path | None = None, env: dict | None = None
+) -> Iterator[tuple]:
+    """The dashboard (`python -m tco.ui.serve`) on 127.0.0.1 with its own store (or the
+    ``TCO_DATABASE_URL`` of ``env``) and ``env``'s settings: yields (port, process)."""
     port = port or free_port()
-    env = {**os.environ, "TCO_STORE_PATH": str(store)}
+    env = {**os.environ, "TCO_STORE_PATH": str(store), **(env or {})}
     out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
     process = subprocess.Popen(
         [sys.executable, "-m", "tco.ui.serve",
@@ -109,6 +111,7 @@ class Run:
     exceptions: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     metrics: dict[str, str] = field(default_factory=dict)
+    texts: list[str] = field(default_factory=list)  # markdown, captions and alerts shown
     widgets: dict[str, tuple[str, str]] = field(default_factory=dict)  # key → (id, kind)
     finished: str = ""
 
@@ -121,9 +124,10 @@ def _widget_key(widget_id: str) -> str:
 class Session:
     """One browser tab's worth of protocol: a websocket, the app's pages, the last run."""
 
-    def __init__(self, port: int, query: str = "") -> None:
+    def __init__(self, port: int, query: str = "", headers: dict | None = None) -> None:
         self.url = f"ws://127.0.0.1:{port}/_stcore/stream"
         self.query = query
+        self.headers = headers or {}  # e.g. what a signing-in reverse proxy adds
         self.pages: dict[str, str] = {}  # url path ("" for the Overview) → page hash
         self.page = ""
         self.widgets: dict[str, tuple[str, str]] = {}  # key → (id, kind), page last run
@@ -132,7 +136,7 @@ class Session:
     async def __aenter__(self) -> "Session":
         self.ws = await websockets.connect(
             self.url, subprotocols=["streamlit"], max_size=None, open_timeout=60,
-            ping_interval=None,
+            ping_interval=None, additional_headers=self.headers,
         )  # fmt: skip
         return self
 
@@ -176,8 +180,12 @@ def _record(element, run: Run) -> None:
     kind = element.WhichOneof("type")
     if kind == "exception":
         run.exceptions.append(f"{element.exception.type}: {element.exception.message[:200]}")
-    elif kind == "alert" and element.alert.format == Alert.ERROR:
-        run.errors.append(element.alert.body[:300])
+    elif kind == "alert":
+        run.texts.append(element.alert.body)
+        if element.alert.format == Alert.ERROR:
+            run.errors.append(element.alert.body[:300])
+    elif kind == "markdown":
+        run.texts.append(element.markdown.body)
     elif kind == "metric":
         run.metrics[element.metric.label] = element.metric.body
     elif kind in WIDGET_TYPES:

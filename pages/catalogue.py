@@ -130,8 +130,4 @@ if "SQL" in tabs:
             sql_box()
     with tabs["Your accelerators"]:
         if tabs["Your accelerators"].open:
-            accelerator_form.list_and_remove()
-            with st.expander("Add one accelerator by form"):
-                accelerator_form.add_by_form()
-            with st.expander("Add accelerators from a CSV file", expanded=True):
-                accelerator_form.add_by_upload()
+            accelerator_form.your_accelerators()

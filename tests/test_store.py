@@ -55,26 +55,31 @@ def test_catalogue_merges_custom_parts(catalogue):
 def test_scenarios_save_list_load_delete():
     store = Store()
     scenario = CHAT.model_copy(update={"customer_name": "ACME bank"})
-    name = store.save_scenario(scenario, "ACME bank, proposal B")
-    assert name == "ACME bank, proposal B"
+    saved = store.save_scenario(scenario, "ACME bank, proposal B")
+    assert saved.name == "ACME bank, proposal B"
     listed = store.saved_scenarios()
-    assert [s.name for s in listed] == [name]
+    assert [s.name for s in listed] == [saved.name]
     assert listed[0].customer_name == "ACME bank"
-    assert Store().load_scenario(name) == scenario
-    assert store.delete_scenario(name) is True
+    assert Store().load_scenario(saved.id) == scenario
+    assert store.delete_scenario(saved.id) is True
     assert store.saved_scenarios() == []
-    with pytest.raises(TcoError, match="no saved scenario named"):
-        store.load_scenario(name)
+    with pytest.raises(TcoError, match="no such saved scenario"):
+        store.load_scenario(saved.id)
 
 
-def test_saving_under_an_existing_name_replaces_it():
+def test_saving_under_an_existing_name_replaces_it_only_when_asked():
+    """Issue 13: a name is never replaced silently; replacing keeps the item's id."""
     store = Store()
     first = CHAT
     second = first.model_copy(update={"horizon_months": 36})
-    store.save_scenario(first, "variant")
-    store.save_scenario(second, "variant")
+    original = store.save_scenario(first, "variant")
+    with pytest.raises(TcoError, match="already have a scenario saved as 'variant'"):
+        store.save_scenario(second, "variant")
+    assert store.load_scenario(original.id) == first
+    replaced = store.save_scenario(second, "variant", replace=True)
+    assert replaced.id == original.id
     assert [s.name for s in store.saved_scenarios()] == ["variant"]
-    assert store.load_scenario("variant").horizon_months == 36
+    assert store.load_scenario(original.id).horizon_months == 36
 
 
 def test_blank_names_are_refused():

@@ -3,10 +3,10 @@ and cloud prices."""
 
 import argparse
 
+from tco.cli.inputs import local_catalogue
 from tco.cli.output import print_json, print_table
 from tco.data.catalogue import builtin_catalogue
 from tco.data.sql.sandbox import run_query
-from tco.data.store import Store
 
 LISTINGS = {
     "models": (
@@ -107,7 +107,7 @@ def _catalogue(args: argparse.Namespace) -> int:
             if result.truncated:
                 print(f"(cut at {len(result.rows)} rows)")
         return 0
-    catalogue = builtin_catalogue().with_accelerators(Store().custom_accelerators())
+    catalogue = local_catalogue()
     rows = [a.model_dump(mode="json") for a in catalogue.accelerators.values()]
     if args.json:
         print_json(rows)

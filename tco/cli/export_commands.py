@@ -15,11 +15,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tco.data.catalogue import builtin_catalogue
-from tco.data.store import Store
+from tco.cli.inputs import load_scenarios
 from tco.export import chart_figures, formats, images, pptx_deck, tables
 from tco.export.report import MAX_COMPARISONS, build_report
-from tco.io.scenario_files import load_scenario, load_scenario_file
 from tco.models.errors import TcoError
 
 
@@ -94,11 +92,9 @@ def _export(args: argparse.Namespace) -> int:
         sections = pptx_deck.check_sections(
             [s.strip() for s in args.sections.split(",") if s.strip()]
         )
-    catalogue = builtin_catalogue().with_accelerators(Store().custom_accelerators())
-    if args.scenario == "-":
-        scenario = load_scenario(sys.stdin.buffer.read(), catalogue)
-    else:
-        scenario = load_scenario_file(args.scenario, catalogue)
+    if "-" in (args.compare or []):
+        raise TcoError("--compare needs a file; only the scenario itself may come from -")
+    [scenario, *compared], catalogue = load_scenarios([args.scenario, *(args.compare or [])])
     if formats.is_scenario_format(args.fmt):
         _write(args.out, formats.scenario_file(scenario, args.fmt).data)
         return 0
@@ -106,7 +102,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.no_compare:
         comparisons = []
     elif args.compare:
-        comparisons = [load_scenario_file(path, catalogue) for path in args.compare]
+        comparisons = compared
     report = build_report(scenario, catalogue, comparisons=comparisons)
     try:
         exported = formats.export_file(

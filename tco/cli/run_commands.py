@@ -4,12 +4,11 @@ import argparse
 import sys
 
 from tco.analysis.uncertainty import DEFAULT_SEED, MAX_SAMPLES, monte_carlo, tornado
+from tco.cli.inputs import load_scenarios, local_catalogue
 from tco.cli.output import EXIT_UNBALANCED, print_json, print_table
-from tco.data.catalogue import builtin_catalogue
 from tco.data.presets import DEFAULT_ACCELERATOR_ID, DEFAULT_DEPLOYMENT_ID, example_scenario
-from tco.data.store import Store
 from tco.engine import run
-from tco.io.scenario_files import dump_scenario, load_scenario, load_scenario_file
+from tco.io.scenario_files import dump_scenario
 from tco.models import Result
 from tco.models.errors import TcoError
 
@@ -57,18 +56,14 @@ def _example(args: argparse.Namespace) -> int:
     workload_ids = None
     if args.workloads is not None:
         workload_ids = [w.strip() for w in args.workloads.split(",") if w.strip()]
-    catalogue = builtin_catalogue().with_accelerators(Store().custom_accelerators())
+    catalogue = local_catalogue()
     scenario = example_scenario(args.preset, args.accelerator, workload_ids, catalogue)
     sys.stdout.write(dump_scenario(scenario, "json" if args.json else "yaml"))
     return 0
 
 
 def _run(args: argparse.Namespace) -> int:
-    catalogue = builtin_catalogue().with_accelerators(Store().custom_accelerators())
-    if args.scenario == "-":
-        scenario = load_scenario(sys.stdin.buffer.read(), catalogue)
-    else:
-        scenario = load_scenario_file(args.scenario, catalogue)
+    [scenario], catalogue = load_scenarios([args.scenario])
     if args.monte_carlo is not None and not 1 <= args.monte_carlo <= MAX_SAMPLES:
         raise TcoError(f"--monte-carlo: N must be between 1 and {MAX_SAMPLES:,}")
     result = run(scenario, catalogue)

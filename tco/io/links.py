@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
-from tco.models import Scenario
+from tco.models import Accelerator, Scenario
 from tco.models.errors import TcoError, one_line
 from tco.models.variant import MAX_VARIANTS, Variant
 
@@ -25,6 +25,7 @@ MAX_JSON_BYTES = 64_000
 T = TypeVar("T")
 _SCENARIO = TypeAdapter(Scenario)
 _VARIANTS = TypeAdapter(list[Variant])
+_PARTS = TypeAdapter(list[Accelerator])
 
 
 class LinkError(TcoError):
@@ -85,3 +86,16 @@ def decode_variants(text: str) -> list[Variant]:
     if len(variants) > MAX_VARIANTS:
         raise LinkError(f"a comparison holds at most {MAX_VARIANTS + 1} scenarios")
     return variants
+
+
+def encode_parts(parts: list[Accelerator]) -> str:
+    """Compact URL-safe text holding the custom parts a linked scenario uses."""
+    return _encode(_PARTS, parts)
+
+
+def decode_parts(text: str) -> list[Accelerator]:
+    """The custom parts held by ``text`` (marked custom), or LinkError naming what is wrong."""
+    parts = _decode(_PARTS, text, "custom accelerators")
+    if len(parts) > MAX_VARIANTS + 1:
+        raise LinkError(f"a link carries at most {MAX_VARIANTS + 1} custom accelerators")
+    return [p.model_copy(update={"custom": True}) for p in parts]

@@ -72,13 +72,13 @@ def parse_text(data: str | bytes) -> dict[str, Any]:
     """The mapping in a YAML or JSON document, or ScenarioFileError with one line."""
     if isinstance(data, bytes):
         if len(data) > MAX_BYTES:
-            raise ScenarioFileError(_too_large(len(data)))
+            raise ScenarioFileError(too_large(len(data)))
         try:
             data = data.decode("utf-8")
         except UnicodeDecodeError:
             raise ScenarioFileError("not a UTF-8 text file") from None
     if len(data.encode("utf-8")) > MAX_BYTES:
-        raise ScenarioFileError(_too_large(len(data.encode("utf-8"))))
+        raise ScenarioFileError(too_large(len(data.encode("utf-8"))))
     text = data.lstrip("\ufeff")
     if text.lstrip().startswith(("{", "[")):
         try:
@@ -108,9 +108,11 @@ def parse_text(data: str | bytes) -> dict[str, Any]:
     return parsed
 
 
-def _too_large(size: int) -> str:
+def too_large(size: int, *, at_least: bool = False) -> str:
+    """Why a file of ``size`` bytes is refused (``at_least``: reading stopped at the limit)."""
     limit_mb = MAX_BYTES // (1024 * 1024)
-    return f"the file is {size / 1024:,.0f} KB; a scenario file may be at most {limit_mb} MB"
+    more = "more than " if at_least else ""
+    return f"the file is {more}{size / 1024:,.0f} KB; a scenario file may be at most {limit_mb} MB"
 
 
 def check_references(scenario: Scenario, catalogue: Catalogue) -> None:
@@ -132,17 +134,19 @@ def load_scenario(
     return scenario
 
 
-def load_scenario_file(path: str | Path, catalogue: Catalogue | None = None) -> Scenario:
+def load_scenario_file(
+    path: str | Path, catalogue: Catalogue | None = None, *, check_ids: bool = True
+) -> Scenario:
     """Read a scenario file from disk (size checked before reading it whole)."""
     file = Path(path)
     try:
         size = file.stat().st_size
         if size > MAX_BYTES:
-            raise ScenarioFileError(_too_large(size))
+            raise ScenarioFileError(too_large(size))
         data = file.read_bytes()
     except OSError as exc:
         raise ScenarioFileError(f"{path}: {exc.strerror or 'cannot be read'}") from None
-    return load_scenario(data, catalogue)
+    return load_scenario(data, catalogue, check_ids=check_ids)
 
 
 YAML_LINE_BREAKS = "\x85\u2028\u2029"  # besides \n and \r

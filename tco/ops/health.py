@@ -2,7 +2,7 @@
 
 ``/_stcore/health`` answers ``ok`` as soon as the server's event loop runs; it never loads
 the catalogue, runs the engine or opens the store. ``python -m tco.ops.health`` does, in the
-server's environment (same ``TCO_STORE_PATH``), and prints one JSON line::
+server's environment (same ``TCO_DATABASE_URL`` or ``TCO_STORE_PATH``), and prints one JSON line::
 
     {"status": "ok", "checks": {"catalogue": "ok", "engine": "ok", "store": "ok",
      "sql": "ok"}, "seconds": 0.41}
@@ -21,7 +21,7 @@ from collections.abc import Callable
 from tco.data.catalogue import builtin_catalogue
 from tco.data.presets import default_scenario
 from tco.data.sql.sandbox import run_query
-from tco.data.store import Store
+from tco.data.store import Store, StoreUnavailableError, open_backend
 from tco.engine import run
 from tco.models.errors import one_line
 
@@ -40,7 +40,13 @@ def _engine() -> None:
 
 
 def _store() -> None:
-    Store().saved_scenarios()
+    backend = open_backend()  # TCO_DATABASE_URL or TCO_STORE_PATH, as the server has them
+    try:
+        Store(backend=backend).saved_scenarios()
+    except StoreUnavailableError as exc:
+        raise StoreUnavailableError(exc.detail) from None  # operators need where
+    finally:
+        backend.close()
 
 
 def _sql() -> None:

@@ -9,8 +9,9 @@ from tco.models.errors import TcoError
 from tco.present.inputs import reason_in_words
 from tco.ui import state
 from tco.ui.catalogue_view import parts_table
-from tco.ui.data import catalogue, custom_accelerators, custom_accelerators_changed, store
+from tco.ui.data import catalogue, custom_accelerators, store, store_changed, store_problem
 from tco.ui.fmt import md
+from tco.ui.identity import current_owner
 from tco.ui.upload import MAX_UPLOAD_BYTES, UploadError, parse_accelerator_csv, template_csv
 
 # Form field → label; help text and unit come from the model's field description.
@@ -82,16 +83,21 @@ def add_by_form() -> None:
     fields.update(vendor=vendor, name=name, source=source, as_of=as_of, custom=True)
     fields.setdefault("currency_year", 2026)
     fields["id"] = slugify(f"{vendor} {name}")
+    view = store()
+    if view is None:
+        why = store_problem() or "sign in to add accelerators"
+        st.error(f"Not added: {md(why)}.", icon="🚫")
+        return
     try:
         accelerator = Accelerator.model_validate(fields)
-        store().add_accelerator(accelerator)
+        view.add_accelerator(accelerator)
     except ValidationError as exc:
         st.error(f"Not added: {md(reason_in_words(exc, Accelerator))}", icon="🚫")
         return
     except TcoError as exc:
         st.error(f"Not added: {md(str(exc))}", icon="🚫")
         return
-    custom_accelerators_changed()
+    store_changed()
     _flash("success", f"Added {accelerator.label} (id {accelerator.id}).")
     st.rerun()
 
@@ -113,29 +119,35 @@ def add_by_upload() -> None:
     )
     if upload is None:
         return
+    view = store()
+    if view is None:
+        st.error(
+            f"Not imported: {md(store_problem() or 'sign in to add accelerators')}.", icon="🚫"
+        )
+        return
     builtin = {a.id for a in catalogue().accelerators.values() if not a.custom}
+    taken = builtin | {a.id for a in custom_accelerators()}
     try:
         accelerators = parse_accelerator_csv(
-            upload.getvalue(), filename=upload.name, taken_ids=builtin
+            upload.getvalue(), filename=upload.name, taken_ids=taken
         )
     except UploadError as exc:
         st.error(f"Not imported: {md(str(exc))}", icon="🚫")
         return
     room = MAX_CUSTOM_ACCELERATORS - len(custom_accelerators())
     if len(accelerators) > room:
-        st.error(f"Not imported: the store has room for {room} more accelerator(s).", icon="🚫")
+        st.error(f"Not imported: you have room for {room} more accelerator(s).", icon="🚫")
         return
     frame, config = parts_table(accelerators)
     st.dataframe(frame, hide_index=True, column_config=config, key="acc.preview")
     if st.button(f"Import {len(accelerators)} accelerator(s)", key="acc.import", type="primary"):
         try:
-            for accelerator in accelerators:
-                store().add_accelerator(accelerator)
+            view.add_accelerators(accelerators)  # all or none, in one transaction
         except TcoError as exc:
             st.error(f"Not imported: {md(str(exc))}", icon="🚫")
             return
         finally:
-            custom_accelerators_changed()
+            store_changed()
         _flash("success", f"Imported {len(accelerators)} accelerator(s) from {upload.name}.")
         st.rerun()
 
@@ -159,8 +171,25 @@ def list_and_remove() -> None:
     if right.button("Remove", key="acc.remove"):
         if chosen == state.current().accelerator_id:
             _flash("error", "Not removed: the current scenario uses it; choose another first.")
-        else:
-            store().remove_accelerator(chosen)
-            custom_accelerators_changed()
+        elif (view := store()) is not None and view.remove_accelerator(chosen):
+            store_changed()
             _flash("success", f"Removed {chosen}.")
+        else:
+            _flash("error", "Not removed: only the person who added it can remove it.")
         st.rerun()
+
+
+def your_accelerators() -> None:
+    """The user's parts, and the two ways to add more; sign-in first when it is on."""
+    if current_owner() is None:
+        _show_flash()
+        st.info("Sign in (in the sidebar) to add your own accelerators and see them here.")
+        return
+    if problem := store_problem():
+        st.warning(f"Your accelerators are unavailable right now: {md(problem)}.", icon="⚠️")
+        return
+    list_and_remove()
+    with st.expander("Add one accelerator by form"):
+        add_by_form()
+    with st.expander("Add accelerators from a CSV file", expanded=True):
+        add_by_upload()

@@ -15,8 +15,10 @@ from tco.models.variant import MAX_VARIANTS, Variant
 from tco.present import figures
 from tco.present.inputs import reason_in_words
 from tco.ui import cached, charts, state
-from tco.ui.data import catalogue, saved_scenarios, store
+from tco.ui.data import catalogue, saved_scenarios
 from tco.ui.fmt import md, money, number, percent, power_kw
+from tco.ui.saved import label as saved_label
+from tco.ui.saved import open_saved
 
 LETTERS = "ABCD"
 _SAME = ""
@@ -47,11 +49,11 @@ def _add_custom() -> None:
 
 
 def _add_saved() -> None:
-    name = st.session_state.get("cmp.saved")
-    if name is None:  # nothing saved to choose from
+    item_id = st.session_state.get("cmp.saved")
+    if item_id is None:  # nothing saved to choose from
         return
     try:
-        _add(Variant(scenario=store().load_scenario(name)))
+        _add(Variant(scenario=open_saved(item_id)))
     except TcoError as exc:
         st.session_state["cmp.problem"] = f"Not added: {exc}"
 
@@ -86,10 +88,10 @@ def editor() -> None:
             }
             column.selectbox(label, list(names), format_func=names.__getitem__, key=f"cmp.{field}")
         st.button("Add this variant", key="cmp.add", on_click=_add_custom, disabled=full)
-    saved = [s.name for s in saved_scenarios()]
+    saved = {s.id: saved_label(s) for s in saved_scenarios()}
     if saved:
         with st.expander("Or add a saved scenario"):
-            st.selectbox("Saved scenario", saved, key="cmp.saved")
+            st.selectbox("Saved scenario", list(saved), format_func=saved.get, key="cmp.saved")
             st.button("Add it", key="cmp.add_saved", on_click=_add_saved, disabled=full)
     for index, variant in enumerate(chosen):
         left, right = st.columns([6, 1], vertical_alignment="center")

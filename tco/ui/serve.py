@@ -34,8 +34,14 @@ def preload() -> None:
 
 def main() -> None:
     try:
+        from tco.ui.identity import mode
+
+        mode()  # an unknown TCO_AUTH stops the start, not every page later
         preload()
-    except TcoError as exc:  # e.g. a bad catalogue row: file, row and reason, one line
+    except (
+        TcoError,
+        RuntimeError,
+    ) as exc:  # e.g. a bad catalogue row: file, row and reason, one line
         sys.exit(f"inference-tco cannot start: {exc}")
     sys.argv = ["streamlit", "run", str(APP), *sys.argv[1:]]
     sys.exit(cli.main())

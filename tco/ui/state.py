@@ -11,14 +11,24 @@ import streamlit as st
 
 from tco.data import presets
 from tco.data.catalogue import Catalogue
-from tco.io.links import LinkError, decode, decode_variants, encode, encode_variants
+from tco.io.carried_parts import adopt, parts_used
+from tco.io.links import (
+    LinkError,
+    decode,
+    decode_parts,
+    decode_variants,
+    encode,
+    encode_parts,
+    encode_variants,
+)
 from tco.models import Scenario
 from tco.models.errors import TcoError
 from tco.models.variant import Variant
-from tco.ui.data import catalogue
+from tco.ui.data import carry, catalogue
 
 LINK_PARAM = "s"
 COMPARE_PARAM = "c"
+PARTS_PARAM = "p"  # the custom parts the linked scenarios use (tco.io.carried_parts)
 PRESENT_KEY = "present"  # the presentation toggle's key, and its query parameter
 _SCENARIO = "tco.scenario"
 _LINK_PROBLEM = "tco.link_problem"
@@ -45,6 +55,10 @@ def _from_url() -> Scenario:
         return default_scenario()
     try:
         scenario = decode(text)
+        parts_text = st.query_params.get(PARTS_PARAM)
+        if parts_text:
+            parts, scenario, _ = adopt(decode_parts(parts_text), catalogue(), scenario)
+            carry(parts)
         check_known_ids(scenario, catalogue())
     except (LinkError, TcoError) as exc:
         st.session_state[_LINK_PROBLEM] = f"{exc}. Showing the default scenario instead."
@@ -67,27 +81,26 @@ def set_current(scenario: Scenario) -> None:
 
 
 def sync_url() -> None:
-    """Write the current scenario (dropped when it is the default) and the comparison."""
+    """Write the current scenario (dropped when it is the default), the comparison and the
+    custom parts they use, so the link computes the same figures for anyone."""
     _sync_variants_url()
     scenario = current()
-    if scenario == default_scenario():
-        if LINK_PARAM in st.query_params:
-            del st.query_params[LINK_PARAM]
-        return
-    text = encode(scenario)
-    if st.query_params.get(LINK_PARAM) != text:
-        st.query_params[LINK_PARAM] = text
+    _set_param(LINK_PARAM, None if scenario == default_scenario() else encode(scenario))
+    parts = parts_used(scenario, variants(), catalogue())
+    _set_param(PARTS_PARAM, encode_parts(parts) if parts else None)
+
+
+def _set_param(name: str, text: str | None) -> None:
+    if text is None:
+        if name in st.query_params:
+            del st.query_params[name]
+    elif st.query_params.get(name) != text:
+        st.query_params[name] = text
 
 
 def _sync_variants_url() -> None:
     chosen = variants()
-    if not chosen:
-        if COMPARE_PARAM in st.query_params:
-            del st.query_params[COMPARE_PARAM]
-        return
-    text = encode_variants(chosen)
-    if st.query_params.get(COMPARE_PARAM) != text:
-        st.query_params[COMPARE_PARAM] = text
+    _set_param(COMPARE_PARAM, encode_variants(chosen) if chosen else None)
 
 
 def variants() -> list[Variant]:

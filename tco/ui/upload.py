@@ -83,7 +83,9 @@ def parse_accelerator_csv(
         except ValidationError as exc:
             raise UploadError(f"row {line}: {one_line(exc)}") from None
         if accelerator.id in taken_ids:
-            raise UploadError(f"row {line}: id {accelerator.id!r} is a built-in accelerator")
+            raise UploadError(
+                f"row {line}: id {accelerator.id!r} is taken (a built-in part or one of yours)"
+            )
         if accelerator.id in seen:
             raise UploadError(f"row {line}: id {accelerator.id!r} appears twice in the file")
         seen.add(accelerator.id)

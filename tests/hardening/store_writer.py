@@ -4,7 +4,9 @@ Run as ``python store_writer.py PATH PREFIX COUNT``: it saves scenarios and cust
 accelerators named PREFIX-0, PREFIX-1, … and prints ``ok KIND NAME`` after each write
 returns (the commit is then durable), or ``busy KIND NAME`` when the store refused the
 write in one line because another process held it. The tests kill it with SIGKILL at
-random moments and check that everything reported ``ok`` is still in the file.
+random moments and check that everything reported ``ok`` is still in the store. PATH ``-``
+means the configured database (``TCO_DATABASE_URL``): the writer is then one replica of
+several; ``scenarios`` as KIND_MIX writes scenarios only.
 """
 
 import sys
@@ -17,13 +19,13 @@ from tco.models.errors import TcoError
 CHAT = example_scenario(workload_ids=["chat"])  # one workload: chat on the default part
 
 
-def main(path: str, prefix: str, count: int) -> None:
-    store = Store(path)
+def main(path: str, prefix: str, count: int, mix: str = "both") -> None:
+    store = Store(None if path == "-" else path)
     scenario = CHAT
     part = Accelerator.example().model_dump()
     for index in range(count):
         name = f"{prefix}-{index}"
-        kind = "scenario" if index % 2 == 0 else "accelerator"
+        kind = "scenario" if index % 2 == 0 or mix == "scenarios" else "accelerator"
         try:
             if kind == "scenario":
                 store.save_scenario(scenario.model_copy(update={"customer_name": name}), name)
@@ -36,4 +38,4 @@ def main(path: str, prefix: str, count: int) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], int(sys.argv[3]))
+    main(sys.argv[1], sys.argv[2], int(sys.argv[3]), *sys.argv[4:])

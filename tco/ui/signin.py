@@ -1,0 +1,34 @@
+"""The sidebar's sign-in status: who you are, or how to sign in, or that there is no sign-in."""
+
+import streamlit as st
+
+from tco.ui.fmt import md
+from tco.ui.identity import current_owner, mode
+
+SINGLE_USER_NOTE = (
+    "Single-user mode: there is no sign-in, and everything saved here is visible to anyone "
+    "who can open this server. See docs/operations.md to turn sign-in on."
+)
+
+
+def sidebar_status() -> None:
+    """One line on who is signed in, with the button to sign in or out where there is one."""
+    chosen = mode()
+    if chosen == "none":
+        st.caption(SINGLE_USER_NOTE)
+        return
+    owner = current_owner()
+    if owner is not None:
+        teams = f" · team {', '.join(owner.teams)}" if owner.teams else ""
+        st.caption(f"Signed in as {md(owner.display_name)}{md(teams)}")
+        if chosen == "oidc":
+            st.button("Sign out", key="auth.logout", on_click=st.logout)
+        return
+    if chosen == "oidc":
+        st.caption("Not signed in: sign in to save scenarios and add your own accelerators.")
+        st.button("Sign in", key="auth.login", on_click=st.login, type="primary")
+    else:
+        st.caption(
+            "Not signed in: your organisation's sign-in did not name you, so saved scenarios "
+            "and your own accelerators are unavailable."
+        )
