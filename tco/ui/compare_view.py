@@ -91,7 +91,9 @@ def editor() -> None:
     saved = {s.id: saved_label(s) for s in saved_scenarios()}
     if saved:
         with st.expander("Or add a saved scenario"):
-            st.selectbox("Saved scenario", list(saved), format_func=saved.get, key="cmp.saved")
+            st.selectbox(
+                "Saved scenario", list(saved), format_func=saved.__getitem__, key="cmp.saved"
+            )
             st.button("Add it", key="cmp.add_saved", on_click=_add_saved, disabled=full)
     for index, variant in enumerate(chosen):
         left, right = st.columns([6, 1], vertical_alignment="center")

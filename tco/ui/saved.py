@@ -145,6 +145,6 @@ def saved_scenarios() -> None:
     )
     names = {r.id: label(r) for r in rows}
     left, middle, right = st.columns([3, 1, 1], vertical_alignment="bottom")
-    left.selectbox("Saved scenario", list(names), format_func=names.get, key="saved.choice")
+    left.selectbox("Saved scenario", list(names), format_func=names.__getitem__, key="saved.choice")
     middle.button("Load", key="saved.load", on_click=_load)
     right.button("Delete", key="saved.delete", on_click=_delete)

@@ -28,7 +28,7 @@ class _PgTransaction(Transaction):
         self._cursor = cursor
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
-        self._cursor.execute(sql.replace("?", "%s"), list(params))  # type: ignore[arg-type] - SQL built from constants
+        self._cursor.execute(sql.replace("?", "%s"), list(params))
         return [tuple(row) for row in self._cursor.fetchall()] if self._cursor.description else []
 
     def lock_owner(self, owner: Owner, kind: str) -> None:
