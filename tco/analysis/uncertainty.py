@@ -8,7 +8,7 @@ reason for every range.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
@@ -25,6 +25,14 @@ DEFAULT_SEED = 20260401
 DEFAULT_SAMPLES = 1000
 """Monte Carlo draws when none are asked for: the dashboard's first choice and the exports'."""
 MAX_SAMPLES = 100_000
+MAX_SAMPLE_WORKLOAD_MONTHS = 50_000_000
+"""Largest samples × workloads × months one Monte Carlo (or sweep) may compute: 20,000
+samples of a 12-workload, 180-month scenario is 43.2 million (6 s of CPU on the
+2-core reference machine, docs/reliability.md); beyond it the request is refused in one line."""
+CHUNK_WORKLOAD_MONTHS = 1_000_000
+"""Samples × workloads × months simulated at once. Memory then stays near 70 MB of working
+arrays whatever the request (before chunking 20,000 × 12 × 180 took 3.5 GB), plus the
+samples × months costs kept for the percentiles (29 MB at 20,000 × 180)."""
 
 
 @dataclass(frozen=True)
@@ -87,13 +95,46 @@ def _prepared(scenario: Scenario, catalogue: Catalogue | None) -> Prepared:
     return prepared
 
 
+def check_size(scenario: Scenario, samples: int) -> None:
+    """Refuse, in one line, a request larger than `MAX_SAMPLE_WORKLOAD_MONTHS`."""
+    size = samples * len(scenario.workloads) * scenario.horizon_months
+    if size > MAX_SAMPLE_WORKLOAD_MONTHS:
+        raise TcoError(
+            f"{samples:,} samples × {len(scenario.workloads)} workloads × "
+            f"{scenario.horizon_months} months is {size:,}; at most "
+            f"{MAX_SAMPLE_WORKLOAD_MONTHS:,} are computed at once (use fewer samples, or a "
+            "shorter horizon)"
+        )
+
+
+def _part(samples: Samples, start: int, stop: int) -> Samples:
+    return Samples(**{f.name: getattr(samples, f.name)[start:stop] for f in fields(samples)})
+
+
 def _horizon_cost(prepared: Prepared, samples: Samples) -> tuple[np.ndarray, np.ndarray]:
-    """Cost per million tokens per sample over the horizon, and per sample per month."""
-    timeline = simulate(prepared.plan, samples, per_workload=False)
-    cost = timeline.cost_usd[:, 0, :]
-    tokens = timeline.tokens[:, 0, :]
-    horizon = cost.sum(axis=1) / tokens.sum(axis=1) * TOKENS_PER_MILLION
-    return horizon, cost / tokens * TOKENS_PER_MILLION
+    """Cost per million tokens per sample over the horizon, and per sample per month.
+
+    Simulated in chunks of at most `CHUNK_WORKLOAD_MONTHS` samples × workloads × months,
+    so the working memory does not grow with the number of samples."""
+    plan = prepared.plan
+    count = len(samples.pue)
+    per_sample = max(1, len(prepared.scenario.workloads) * plan.months)
+    step = max(1, CHUNK_WORKLOAD_MONTHS // per_sample)
+    horizon = np.empty(count)
+    monthly = np.empty((count, plan.months))
+    try:
+        for start in range(0, count, step):
+            stop = min(count, start + step)
+            timeline = simulate(plan, _part(samples, start, stop), per_workload=False)
+            cost = timeline.cost_usd[:, 0, :]
+            tokens = timeline.tokens[:, 0, :]
+            horizon[start:stop] = cost.sum(axis=1) / tokens.sum(axis=1) * TOKENS_PER_MILLION
+            monthly[start:stop] = cost / tokens * TOKENS_PER_MILLION
+    except MemoryError:
+        raise TcoError(
+            "this many samples need more memory than this machine has; use fewer"
+        ) from None
+    return horizon, monthly
 
 
 _SWEEP_MINIMUM = {
@@ -133,8 +174,9 @@ def sweep(
         low = _SWEEP_MINIMUM.get(name, 0.0)
         if not (np.isfinite(array).all() and (array >= low).all()):
             raise TcoError(f"sweep values of {name} must be finite and at least {low:g}")
-    prepared = _prepared(scenario, catalogue)
     count = next(iter(sizes))[0]
+    check_size(scenario, count)
+    prepared = _prepared(scenario, catalogue)
     if "hardware_life_months" in arrays:
         arrays["hardware_life_months"] = np.maximum(1, np.rint(arrays["hardware_life_months"]))
     samples = prepared.samples.repeat(count).with_values(**arrays)
@@ -200,6 +242,7 @@ def monte_carlo(
     """
     if not 1 <= samples <= MAX_SAMPLES:
         raise TcoError(f"Monte Carlo samples must be between 1 and {MAX_SAMPLES:,}, not {samples}")
+    check_size(scenario, samples)
     prepared = _prepared(scenario, catalogue)
     rng = np.random.default_rng(seed)
     drawn = {}

@@ -46,6 +46,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (TcoError, ValidationError, ValueError) as exc:
         print(f"tco: error: {one_line(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except MemoryError:
+        print("tco: error: this needs more memory than this machine has; ask for less "
+              "(fewer samples, a shorter horizon)", file=sys.stderr)  # fmt: skip
+        return EXIT_BAD_INPUT
+    except TimeoutError:
+        print("tco: error: this took longer than its time limit; ask for less", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except BrokenPipeError:
         return 0
     except Exception as exc:  # never a traceback for a user; say what broke in one line

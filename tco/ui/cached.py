@@ -5,6 +5,8 @@ never be changed by another. Keys are strings (the scenario JSON and a fingerpri
 user's accelerators), never model objects.
 """
 
+import threading
+
 import streamlit as st
 
 from tco import engine
@@ -43,11 +45,22 @@ def tornado(scenario: Scenario) -> list:
     return _tornado(scenario.model_dump_json(), catalogue_key())
 
 
+HEAVY_RUNS_AT_ONCE = 2
+"""Monte Carlo runs one server computes at a time; more sessions wait their turn, so the
+server's memory stays bounded however many ask at once (docs/reliability.md)."""
+
+
+@st.cache_resource(show_spinner=False)
+def _heavy_slots() -> threading.BoundedSemaphore:
+    return threading.BoundedSemaphore(HEAVY_RUNS_AT_ONCE)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def _monte_carlo(scenario_json: str, samples: int, key: str) -> MonteCarloResult:
-    return uncertainty.monte_carlo(
-        Scenario.model_validate_json(scenario_json), samples, catalogue=catalogue()
-    )
+    with _heavy_slots():
+        return uncertainty.monte_carlo(
+            Scenario.model_validate_json(scenario_json), samples, catalogue=catalogue()
+        )
 
 
 def monte_carlo(scenario: Scenario, samples: int) -> MonteCarloResult:
