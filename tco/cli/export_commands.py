@@ -4,19 +4,16 @@
     tco export scenario.yaml --format png --chart tornado --out tornado.png
     tco export scenario.yaml --format csv --table workloads --out workloads.csv
 
-The output is written to a temporary file next to PATH and renamed into place, so a
-failed export leaves no half-written file and an existing file untouched.
+The output is written by `tco.export.destination`: a failed export leaves no half-written
+file and an existing file untouched; devices and pipes (``--out /dev/null``) stay what they are.
 """
 
 import argparse
-import contextlib
-import os
 import sys
-import tempfile
-from pathlib import Path
 
 from tco.cli.inputs import load_scenarios
 from tco.export import chart_figures, formats, images, pptx_deck, tables
+from tco.export.destination import write_output
 from tco.export.report import MAX_COMPARISONS, build_report
 from tco.models.errors import TcoError
 
@@ -59,29 +56,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=_export)
 
 
-def _write(path: str, data: bytes) -> None:
-    if path == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    target = Path(path)
-    if target.is_dir():
-        raise TcoError(f"--out: {path} is a folder; give a file name")
-    try:
-        handle, temporary = tempfile.mkstemp(dir=target.parent or ".", prefix=".tco-export-")
-    except OSError as exc:
-        raise TcoError(f"--out: cannot write in {target.parent}: {exc.strerror}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
-    except OSError as exc:
-        raise TcoError(f"--out: cannot write {path}: {exc.strerror}") from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-
-
 def _export(args: argparse.Namespace) -> int:
     if args.compare and args.no_compare:
         raise TcoError("--compare and --no-compare exclude each other")
@@ -96,7 +70,7 @@ def _export(args: argparse.Namespace) -> int:
         raise TcoError("--compare needs a file; only the scenario itself may come from -")
     [scenario, *compared], catalogue = load_scenarios([args.scenario, *(args.compare or [])])
     if formats.is_scenario_format(args.fmt):
-        _write(args.out, formats.scenario_file(scenario, args.fmt).data)
+        write_output(args.out, formats.scenario_file(scenario, args.fmt).data)
         return 0
     comparisons = None
     if args.no_compare:
@@ -117,7 +91,7 @@ def _export(args: argparse.Namespace) -> int:
         )
     finally:
         images.default_renderer().close()
-    _write(args.out, exported.data)
+    write_output(args.out, exported.data)
     if args.out != "-":
         print(f"wrote {args.out} ({len(exported.data):,} bytes)", file=sys.stderr)
     return 0

@@ -1,0 +1,81 @@
+"""Issue 13, attacks 3, 4, 7 and 9 on the command line, each reproduced as it was found."""
+
+import json
+import os
+import stat
+import threading
+from pathlib import Path
+
+import pytest
+
+from tco.cli import main
+from tco.data.presets import example_scenario
+from tco.io.scenario_files import dump_scenario
+
+CHAT = example_scenario(workload_ids=["chat"])
+
+
+@pytest.fixture
+def scenario_file(tmp_path):
+    path = tmp_path / "chat.yaml"
+    path.write_text(dump_scenario(CHAT))
+    return path
+
+
+def _export(scenario_file, out) -> int:
+    return main(["export", str(scenario_file), "--format", "json", "--out", str(out)])
+
+
+# attack 3: --out replaced special files and reset modes ---------------------------------
+
+
+def test_out_to_a_fifo_writes_into_it_and_leaves_a_fifo(scenario_file, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    assert _export(scenario_file, fifo) == 0
+    reader.join(timeout=30)
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert json.loads(received[0])["name"] == CHAT.name
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+def test_out_to_a_device_leaves_the_device(scenario_file, tmp_path):
+    """``--out /dev/null`` as root turned the device into a regular file; a twin of
+    /dev/null (same major and minor) stands in for it, so the test cannot harm the machine."""
+    null = tmp_path / "null"
+    os.mknod(null, stat.S_IFCHR | 0o666, os.stat("/dev/null").st_rdev)
+    assert _export(scenario_file, null) == 0
+    assert stat.S_ISCHR(null.lstat().st_mode)
+
+
+def test_out_keeps_an_existing_files_mode_and_follows_a_link(scenario_file, tmp_path):
+    target = tmp_path / "shared.json"
+    target.write_text("old")
+    target.chmod(0o644)
+    link = tmp_path / "latest.json"
+    link.symlink_to(target)
+    assert _export(scenario_file, link) == 0
+    assert link.is_symlink()
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert json.loads(target.read_text())["name"] == CHAT.name
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chat.yaml", "latest.json", "shared.json"]
+
+
+# attack 4: a busy or damaged store took down everything ----------------------------------
+
+
+def test_a_damaged_store_does_not_stop_a_scenario_on_built_in_parts(
+    scenario_file, tmp_path, capsys
+):
+    Path(os.environ["TCO_STORE_PATH"]).write_bytes(b"this is not a DuckDB file" * 100)
+    assert main(["run", str(scenario_file), "--json"]) == 0
+    custom = tmp_path / "custom.yaml"
+    custom.write_text(dump_scenario(CHAT.model_copy(update={"accelerator_id": "acme-x1"})))
+    capsys.readouterr()
+    assert main(["run", str(custom)]) == 2
+    err = capsys.readouterr().err
+    assert "'acme-x1' is not a built-in accelerator, and your own cannot be read" in err
+    assert err.count("\n") == 1
