@@ -118,10 +118,10 @@ def _horizon_cost(prepared: Prepared, samples: Samples) -> tuple[np.ndarray, np.
     so the working memory does not grow with the number of samples."""
     plan = prepared.plan
     count = len(samples.pue)
-    per_sample = max(1, len(prepared.scenario.workloads) * plan.months)
-    step = max(1, CHUNK_WORKLOAD_MONTHS // per_sample)
+    months = prepared.scenario.horizon_months
+    step = max(1, CHUNK_WORKLOAD_MONTHS // (len(prepared.scenario.workloads) * months))
     horizon = np.empty(count)
-    monthly = np.empty((count, plan.months))
+    monthly = np.empty((count, months))
     try:
         for start in range(0, count, step):
             stop = min(count, start + step)
