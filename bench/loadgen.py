@@ -112,6 +112,7 @@ class Run:
     errors: list[str] = field(default_factory=list)
     metrics: dict[str, str] = field(default_factory=dict)
     texts: list[str] = field(default_factory=list)  # markdown, captions and alerts shown
+    table_rows: dict[str, int] = field(default_factory=dict)  # data editor key → rows shown
     widgets: dict[str, tuple[str, str]] = field(default_factory=dict)  # key → (id, kind)
     finished: str = ""
 
@@ -191,6 +192,16 @@ def _record(element, run: Run) -> None:
     elif kind in WIDGET_TYPES:
         widget_id = getattr(element, kind).id
         run.widgets[_widget_key(widget_id)] = (widget_id, kind)
+    elif kind == "dataframe" and element.dataframe.id:  # a data editor: a widget too
+        widget_id = element.dataframe.id
+        run.widgets[_widget_key(widget_id)] = (widget_id, "data_editor")
+        run.table_rows[_widget_key(widget_id)] = _rows(element.dataframe.arrow_data.data)
+
+
+def _rows(arrow_ipc: bytes) -> int:
+    import pyarrow as pa
+
+    return pa.ipc.open_stream(arrow_ipc).read_all().num_rows
 
 
 def _widget_state(widget_id: str, kind: str, value: float | str | bool) -> WidgetState:

@@ -25,6 +25,7 @@ from tco.present import money
 from tco.present.inputs import reason_in_words
 from tco.ui import state, workload_table
 from tco.ui.data import catalogue
+from tco.ui.edit_limits import drop_oversized_edits
 from tco.ui.fields import AUTOMATIC, Spec, get, with_value
 from tco.ui.fmt import md
 
@@ -222,6 +223,12 @@ def workload_editor() -> None:
     version = hashlib.sha256(
         "".join(w.model_dump_json() for w in scenario.workloads).encode()
     ).hexdigest()[:10]
+    limit = workload_table.MAX_WORKLOADS
+    if drop_oversized_edits(f"workloads.{version}", limit):
+        st.error(
+            f"The workload table was reset: a mix holds at most {limit} workloads.",
+            icon="🚫",
+        )
     with st.form("workloads_form", border=False):
         edited = st.data_editor(
             workload_table.frame(scenario.workloads),

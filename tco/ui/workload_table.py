@@ -12,9 +12,14 @@ from pydantic import ValidationError
 
 from tco.data.catalogue import Catalogue
 from tco.data.store import slugify
-from tco.models import Precision, Workload, WorkloadPreset
+from tco.models import Precision, Scenario, Workload, WorkloadPreset
 from tco.models.errors import TcoError
 from tco.present.inputs import reason_in_words
+
+MAX_WORKLOADS: int = next(
+    m.max_length for m in Scenario.model_fields["workloads"].metadata if hasattr(m, "max_length")
+)
+"""Rows the table may hold: the scenario's own limit on its mix."""
 
 COLUMNS = [
     "name", "model_id", "precision", "input_tokens", "output_tokens", "ttft_max_ms",
