@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
 
-from tco.cli.output import EXIT_BAD_INPUT
+from tco.cli.output import EXIT_BAD_INPUT, say
 from tco.models.errors import TcoError, one_line
 
 
@@ -14,7 +14,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in one line and exits 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        print(f"tco: error: {message} (see `{self.prog} --help`)", file=sys.stderr)
+        say(f"tco: error: {message} (see `{self.prog} --help`)", file=sys.stderr)
         raise SystemExit(EXIT_BAD_INPUT)
 
 
@@ -44,17 +44,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except (TcoError, ValidationError, ValueError) as exc:
-        print(f"tco: error: {one_line(exc)}", file=sys.stderr)
+        say(f"tco: error: {one_line(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except MemoryError:
-        print("tco: error: this needs more memory than this machine has; ask for less "
+        say("tco: error: this needs more memory than this machine has; ask for less "
               "(fewer samples, a shorter horizon)", file=sys.stderr)  # fmt: skip
         return EXIT_BAD_INPUT
     except TimeoutError:
-        print("tco: error: this took longer than its time limit; ask for less", file=sys.stderr)
+        say("tco: error: this took longer than its time limit; ask for less", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return 0
     except Exception as exc:  # never a traceback for a user; say what broke in one line
-        print(f"tco: internal error: {type(exc).__name__}: {one_line(exc)}", file=sys.stderr)
+        say(f"tco: internal error: {type(exc).__name__}: {one_line(exc)}", file=sys.stderr)
         return 1

@@ -4,7 +4,7 @@ and cloud prices."""
 import argparse
 
 from tco.cli.inputs import local_catalogue
-from tco.cli.output import print_json, print_table
+from tco.cli.output import print_json, print_table, say
 from tco.data.catalogue import builtin_catalogue
 from tco.data.sql.sandbox import run_query
 
@@ -105,7 +105,7 @@ def _catalogue(args: argparse.Namespace) -> int:
         else:
             print_table(result.records(), result.columns)
             if result.truncated:
-                print(f"(cut at {len(result.rows)} rows)")
+                say(f"(cut at {len(result.rows)} rows)")
         return 0
     catalogue = local_catalogue()
     rows = [a.model_dump(mode="json") for a in catalogue.accelerators.values()]

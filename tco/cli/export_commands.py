@@ -12,6 +12,7 @@ import argparse
 import sys
 
 from tco.cli.inputs import load_scenarios
+from tco.cli.output import say
 from tco.export import chart_figures, formats, images, pptx_deck, tables
 from tco.export.destination import write_output
 from tco.export.report import MAX_COMPARISONS, build_report
@@ -93,5 +94,5 @@ def _export(args: argparse.Namespace) -> int:
         images.default_renderer().close()
     write_output(args.out, exported.data)
     if args.out != "-":
-        print(f"wrote {args.out} ({len(exported.data):,} bytes)", file=sys.stderr)
+        say(f"wrote {args.out} ({len(exported.data):,} bytes)", file=sys.stderr)
     return 0

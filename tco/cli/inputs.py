@@ -7,6 +7,7 @@ if it cannot be read, says so in one line. Standard input is read only up to the
 
 import sys
 
+from tco.cli.output import say
 from tco.data.catalogue import Catalogue, builtin_catalogue
 from tco.data.store import Store, StoreUnavailableError
 from tco.io.scenario_files import (
@@ -68,6 +69,6 @@ def local_catalogue() -> Catalogue:
     try:
         parts = Store().custom_accelerators()
     except StoreUnavailableError as exc:
-        print(f"tco: warning: your own accelerators are left out: {exc.detail}", file=sys.stderr)
+        say(f"tco: warning: your own accelerators are left out: {exc.detail}", file=sys.stderr)
         parts = []
     return builtin_catalogue().with_accelerators(parts)

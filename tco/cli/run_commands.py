@@ -5,7 +5,7 @@ import sys
 
 from tco.analysis.uncertainty import DEFAULT_SEED, MAX_SAMPLES, monte_carlo, tornado
 from tco.cli.inputs import load_scenarios, local_catalogue
-from tco.cli.output import EXIT_UNBALANCED, print_json, print_table
+from tco.cli.output import EXIT_UNBALANCED, print_json, print_table, say
 from tco.data.presets import DEFAULT_ACCELERATOR_ID, DEFAULT_DEPLOYMENT_ID, example_scenario
 from tco.engine import run
 from tco.io.scenario_files import dump_scenario
@@ -79,14 +79,14 @@ def _run(args: argparse.Namespace) -> int:
     else:
         _print_summary(result)
     if not result.balance.ok:
-        print(f"tco: warning: {result.balance.message()}", file=sys.stderr)
+        say(f"tco: warning: {result.balance.message()}", file=sys.stderr)
         return EXIT_UNBALANCED
     return 0
 
 
 def _print_summary(result: Result) -> None:
     if not result.feasible:
-        print(f"{result.scenario_name}: infeasible: {result.infeasible_reason}")
+        say(f"{result.scenario_name}: infeasible: {result.infeasible_reason}")
         return
     y, c = result.currency_year, result.currency
     rows = [
@@ -106,22 +106,22 @@ def _print_summary(result: Result) -> None:
         ("break-even vs renting", "-" if result.break_even_month is None
          else f"month {result.break_even_month}"),
     ]  # fmt: skip
-    print(result.scenario_name)
+    say(result.scenario_name)
     width = max(len(label) for label, _ in rows)
     for label, value in rows:
-        print(f"  {label.ljust(width)}  {value}")
-    print()
+        say(f"  {label.ljust(width)}  {value}")
+    say()
     print_table(
         [{"component": k, c: v} for k, v in result.breakdown_usd.items() if v > 0],
         ["component", c],
     )
-    print()
+    say()
     print_table(
         [w.model_dump() for w in result.workloads],
         ["id", "model_id", "accelerators", "cost_usd_per_million_tokens", "cost_share_frac"],
     )
     if result.tornado:
-        print()
+        say()
         columns = ["label", "low_value", "high_value", "cost_at_low_usd_per_million_tokens",
                    "cost_at_high_usd_per_million_tokens"]  # fmt: skip
         print_table([b.model_dump() for b in result.tornado], columns)
@@ -130,7 +130,7 @@ def _print_summary(result: Result) -> None:
         p10, p50, p90 = (mc.horizon_p10_usd_per_million_tokens,
                          mc.horizon_p50_usd_per_million_tokens,
                          mc.horizon_p90_usd_per_million_tokens)  # fmt: skip
-        print(f"\nMonte Carlo ({mc.samples} samples, seed {mc.seed}): P10 / P50 / P90 = "
+        say(f"\nMonte Carlo ({mc.samples} samples, seed {mc.seed}): P10 / P50 / P90 = "
               f"{p10:.4g} / {p50:.4g} / {p90:.4g} {c} per million tokens")  # fmt: skip
     for warning in result.warnings:
-        print(f"warning: {warning}")
+        say(f"warning: {warning}")

@@ -2,7 +2,7 @@
 
 import argparse
 
-from tco.cli.output import print_json, print_table
+from tco.cli.output import print_json, print_table, say
 from tco.data.catalogue import builtin_catalogue
 from tco.models.hardware import Precision
 from tco.performance import ServingCase, operating_point, throughput_curve
@@ -66,7 +66,7 @@ def _throughput(args: argparse.Namespace) -> int:
         if args.json:
             print_json({"points": records, "infeasible_reason": reason})
         elif reason:
-            print(f"infeasible: {reason}")
+            say(f"infeasible: {reason}")
         else:
             print_table(records, COLUMNS)
         return 0
@@ -76,5 +76,5 @@ def _throughput(args: argparse.Namespace) -> int:
     elif point.feasible:
         print_table([point.model_dump(mode="json")], COLUMNS)
     else:
-        print(f"infeasible: {point.infeasible_reason}")
+        say(f"infeasible: {point.infeasible_reason}")
     return 0

@@ -79,3 +79,45 @@ def test_a_damaged_store_does_not_stop_a_scenario_on_built_in_parts(
     err = capsys.readouterr().err
     assert "'acme-x1' is not a built-in accelerator, and your own cannot be read" in err
     assert err.count("\n") == 1
+
+
+# attack 7: terminal escape codes reached the text output raw -----------------------------
+
+ESCAPES = "\x1b]0;pwned\x07\x1b[2J\x9b31m\u202e"
+
+
+def test_escape_codes_in_a_scenario_name_and_an_unknown_key_are_shown_not_obeyed(tmp_path, capsys):
+    named = tmp_path / "named.yaml"
+    named.write_text(dump_scenario(CHAT.model_copy(update={"name": f"Plan {ESCAPES}"})))
+    assert main(["run", str(named)]) == 0
+    out = capsys.readouterr().out
+    assert "Plan \\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\u202e" in out
+    keyed = tmp_path / "keyed.json"
+    keyed.write_text(json.dumps(CHAT.model_dump(mode="json") | {f"{ESCAPES}bad": 1}))
+    assert main(["run", str(keyed)]) == 2
+    err = capsys.readouterr().err
+    assert "\\x1b[2J" in err
+    for text in (out, err):
+        assert not set(text) & {"\x1b", "\x07", "\x9b", "\u202e"}
+
+
+def test_escape_codes_in_a_custom_parts_name_are_shown_not_obeyed(capsys):
+    from tco.data.store import Store
+    from tco.models import Accelerator
+
+    part = Accelerator.example().model_dump() | {"id": "acme-x1", "name": f"X1 {ESCAPES}"}
+    Store().add_accelerator(Accelerator.model_validate(part))
+    assert main(["catalogue"]) == 0
+    out = capsys.readouterr().out
+    assert "X1 \\x1b]0;pwned" in out
+    assert "\x1b" not in out
+
+
+# attack 9: half a JSON document ----------------------------------------------------------
+
+
+def test_a_value_json_cannot_hold_is_null_in_a_whole_document(capsys):
+    sql = "SELECT 'nan'::DOUBLE AS x, 'inf'::DOUBLE AS y, 1.5::DOUBLE AS z"
+    assert main(["catalogue", "--json", "--sql", sql]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["rows"] == [{"x": None, "y": None, "z": 1.5}]
