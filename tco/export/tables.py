@@ -241,11 +241,15 @@ def table(report: Report, name: str) -> Table:
 
 
 def csv_bytes(report: Report, name: str) -> bytes:
-    """One table as UTF-8 CSV with a byte-order mark, so Excel reads the units' symbols."""
+    """One table as UTF-8 CSV with a byte-order mark, so Excel reads the units' symbols.
+
+    Every text cell below the header (our own words) is quoted: a spreadsheet set to a
+    semicolon locale splits unquoted text at ``;``, so ``Chat;=1+1;`` would put ``=1+1`` in
+    a cell of its own, as a formula (attack 9 of issue 13). Numbers stay unquoted."""
     data = table(report, name)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([c.header for c in data.columns])
+    csv.writer(buffer, lineterminator="\r\n").writerow([c.header for c in data.columns])
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerows([cell(_plain(v)) for v in row] for row in data.rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 

@@ -3,10 +3,15 @@
 Used by the CLI, the dashboard's upload and the exports. A file is refused, with one line
 naming the field and the reason, when it is too large, not UTF-8, not YAML/JSON, nested
 too deeply, uses YAML anchors/aliases, has unknown keys or out-of-range values, or refers
-to ids the catalogue does not have. Only `yaml.safe_load` builds objects (no Python tags).
+to ids the catalogue does not have. Only a safe YAML loader builds objects (no Python
+tags). YAML is read with YAML 1.2's booleans (``true``/``false`` only: ``yes``, ``no``, ``on``
+and ``off`` stay text, so ``horizon_months: yes`` is refused instead of becoming 1 month),
+and a key given twice in one mapping is refused in YAML and JSON (instead of keeping the
+last value silently).
 """
 
 import json
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -31,6 +36,53 @@ TOO_LONG_NUMBER = "a number in the file has too many digits to be a scenario val
 
 class ScenarioFileError(TcoError):
     """A scenario file that cannot be read; the message is one line."""
+
+
+_BOOL = "tag:yaml.org,2002:bool"
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader with YAML 1.2 booleans, refusing a key given twice."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, str | int | float | bool | None):
+                continue  # the base class refuses an unhashable key in its own words
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key {key!r} is given twice", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def _safe_load(text: str) -> Any:
+    """What ``yaml.safe_load`` does, with `_Loader` (a SafeLoader: no Python tags)."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    mapping: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in mapping:
+            raise ScenarioFileError(f"not valid JSON: the key {key!r} is given twice")
+        mapping[key] = value
+    return mapping
 
 
 def _depth_of_yaml(text: str) -> None:
@@ -82,7 +134,9 @@ def parse_text(data: str | bytes) -> dict[str, Any]:
     text = data.lstrip("\ufeff")
     if text.lstrip().startswith(("{", "[")):
         try:
-            parsed = json.loads(text)
+            parsed = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        except ScenarioFileError:
+            raise
         except json.JSONDecodeError as exc:
             raise ScenarioFileError(
                 f"not valid JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}"
@@ -95,7 +149,7 @@ def parse_text(data: str | bytes) -> dict[str, Any]:
     else:
         _depth_of_yaml(text)
         try:
-            parsed = yaml.safe_load(text)
+            parsed = _safe_load(text)
         except yaml.YAMLError as exc:
             raise ScenarioFileError(f"not valid YAML: {_yaml_problem(exc)}") from None
         except ValueError:  # an integer of more than 4,300 digits

@@ -121,3 +121,89 @@ def test_a_value_json_cannot_hold_is_null_in_a_whole_document(capsys):
     assert main(["catalogue", "--json", "--sql", sql]) == 0
     document = json.loads(capsys.readouterr().out)
     assert document["rows"] == [{"x": None, "y": None, "z": 1.5}]
+
+
+# attack 9: the rest ---------------------------------------------------------------------
+
+
+class _EndlessInput:
+    """Standard input that never ends: reading it whole would take all the memory there is."""
+
+    def __init__(self) -> None:
+        self.asked: list[int] = []
+
+    def read(self, size: int = -1) -> bytes:
+        if size is None or size < 0:
+            raise AssertionError("standard input was read whole")
+        self.asked.append(size)
+        return b"#" * size
+
+
+def test_standard_input_is_read_only_up_to_the_size_limit(monkeypatch, capsys):
+    from types import SimpleNamespace
+
+    from tco.io.scenario_files import MAX_BYTES
+
+    endless = _EndlessInput()
+    monkeypatch.setattr("sys.stdin", SimpleNamespace(buffer=endless))
+    assert main(["run", "-"]) == 2
+    assert endless.asked == [MAX_BYTES + 1]
+    assert "may be at most 256 KB" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("horizon_months: yes\n", "horizon_months: Input should be a valid integer"),
+        ("horizon_months: on\n", "horizon_months: Input should be a valid integer"),
+        ("horizon_months: 12\nhorizon_months: 36\n", "the key 'horizon_months' is given twice"),
+    ],
+)
+def test_yaml_11_booleans_and_repeated_keys_are_refused(tmp_path, capsys, text, reason):
+    """``horizon_months: yes`` became 1 month (YAML 1.1 reads yes as true, and true as 1),
+    and a repeated key kept its last value; both silently."""
+    base = {k: v for k, v in CHAT.model_dump(mode="json").items() if k != "horizon_months"}
+    path = tmp_path / "s.yaml"
+    path.write_text(text + dump_scenario_mapping(base))
+    assert main(["run", str(path)]) == 2
+    assert reason in capsys.readouterr().err
+
+
+def test_a_repeated_key_in_json_is_refused(tmp_path, capsys):
+    body = json.dumps(CHAT.model_dump(mode="json"))
+    path = tmp_path / "s.json"
+    path.write_text(body[:-1] + ', "horizon_months": 12, "horizon_months": 36}')
+    assert main(["run", str(path)]) == 2
+    assert "the key 'horizon_months' is given twice" in capsys.readouterr().err
+
+
+def test_yaml_true_and_false_still_read_as_booleans(tmp_path):
+    from tco.io.scenario_files import load_scenario
+
+    workload = CHAT.workloads[0].model_dump(mode="json") | {"sovereign": True}
+    text = dump_scenario_mapping(CHAT.model_dump(mode="json") | {"workloads": [workload]})
+    assert "sovereign: true" in text
+    assert load_scenario(text).workloads[0].sovereign is True
+
+
+def dump_scenario_mapping(mapping: dict) -> str:
+    import yaml
+
+    return yaml.safe_dump(mapping, sort_keys=False)
+
+
+def test_csv_text_cells_are_quoted_so_a_semicolon_locale_keeps_them_whole(tmp_path):
+    import csv
+
+    name = "Chat;=1+1;"
+    workload = CHAT.workloads[0].model_copy(update={"name": name})
+    path = tmp_path / "s.yaml"
+    path.write_text(dump_scenario(CHAT.model_copy(update={"workloads": [workload]})))
+    out = tmp_path / "w.csv"
+    argv = ["export", str(path), "--format", "csv", "--table", "workloads", "--out", str(out)]
+    assert main(argv) == 0
+    text = out.read_text(encoding="utf-8-sig")
+    assert f'"{name}"' in text
+    rows = list(csv.reader(text.splitlines(), delimiter=";"))  # as a semicolon locale reads it
+    assert any(name in cell for row in rows for cell in row)
+    assert not any(cell.startswith("=") for row in rows for cell in row)
