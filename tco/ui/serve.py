@@ -32,12 +32,32 @@ def preload() -> None:
     figures.cost_over_time({"": result.timeline})  # Plotly loads its validators on first use
 
 
+def hide_metrics() -> None:
+    """Leave out Streamlit's ``/_stcore/metrics`` route: it tells anyone the names and sizes
+    of the server's caches and sessions (attack 9 of issue 13), and Streamlit has no setting
+    to turn it off. The request then gets 404 (tests/hardening/test_operations.py)."""
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import BaseRoute, Route
+    from streamlit.runtime import Runtime
+    from streamlit.web.server.starlette import starlette_app, starlette_routes
+
+    async def not_found(request: object) -> PlainTextResponse:
+        return PlainTextResponse("Not found", status_code=404)
+
+    def routes(runtime: Runtime, base_url: str | None) -> list[BaseRoute]:
+        path = starlette_routes._with_base(starlette_routes.ROUTE_METRICS, base_url)
+        return [Route(path, not_found, methods=["GET", "OPTIONS"])]
+
+    starlette_app.create_metrics_routes = routes
+
+
 def main() -> None:
     try:
         from tco.ui.identity import mode
 
         mode()  # an unknown TCO_AUTH stops the start, not every page later
         preload()
+        hide_metrics()
     except (
         TcoError,
         RuntimeError,

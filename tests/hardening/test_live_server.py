@@ -7,6 +7,7 @@ load run with figures is ``python -m bench load``.
 
 import asyncio
 import concurrent.futures
+import urllib.error
 import urllib.request
 
 import pytest
@@ -36,6 +37,14 @@ def port(tmp_path_factory):
 def test_health_endpoint_answers(port):
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=30) as r:
         assert r.read().strip() == b"ok"
+
+
+def test_streamlits_metrics_are_not_public(port):
+    """Issue 13, attack 9: /_stcore/metrics told anyone the names and sizes of the server's
+    caches; it now answers 404 (and is not the app's page either)."""
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/metrics", timeout=30)
+    assert refused.value.code == 404
 
 
 def test_sessions_loading_the_overview_and_changing_inputs_see_no_errors(port):

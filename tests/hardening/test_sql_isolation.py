@@ -104,3 +104,14 @@ def test_the_sandbox_writes_nothing_to_disk(tmp_path, monkeypatch):
     with pytest.raises(QueryRefusedError, match="Out of Memory"):
         run_query(HOGS["a sort bigger than memory"], sandbox(builtin_catalogue()), timeout_s=30)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_no_answer_or_refusal_names_a_folder_of_the_server(box):
+    """Issue 13, attack 9: SQL errors showed /root/.duckdb/…, and the settings held it."""
+    home = os.path.expanduser("~")
+    with pytest.raises(QueryRefusedError) as refused:
+        box.run("SELECT * FROM duckdb_extensions()")
+    assert home not in str(refused.value)
+    assert ".duckdb" not in str(refused.value)
+    settings = box.run("SELECT name, value FROM duckdb_settings()")
+    assert not [row for row in settings.rows if home in str(row[1]) or ".duckdb" in str(row[1])]

@@ -9,6 +9,7 @@ Defence in depth, after DuckDB's own guidance for untrusted SQL:
    database has a memory limit.
 """
 
+import re
 import threading
 from dataclasses import dataclass
 from functools import cache
@@ -22,6 +23,10 @@ MAX_SQL_CHARS = 5_000
 MAX_ROWS = 1_000
 TIMEOUT_S = 2.0
 MEMORY_LIMIT = "256MB"
+NO_PATH = "/nonexistent"
+"""Where the sandbox is told its home, secrets and extensions live: nowhere, so neither a
+setting nor an error message shows the server's folders (``/root/.duckdb/…`` before)."""
+_PATH = re.compile(r"(?<![\w.])/(?:[\w.@+-]+/)+[\w.@+-]*")
 
 
 class QueryRefusedError(TcoError):
@@ -46,6 +51,9 @@ def sandbox(catalogue: Catalogue) -> duckdb.DuckDBPyConnection:
             "memory_limit": MEMORY_LIMIT,
             "threads": 1,
             "temp_directory": "",  # no spilling to disk: past the memory limit is a refusal
+            "home_directory": NO_PATH,  # settings and messages then name no real folder
+            "secret_directory": NO_PATH,
+            "extension_directory": NO_PATH,
         },
     )
     con.execute("SET enable_progress_bar = false")  # nothing written to the server's stdout
@@ -110,5 +118,6 @@ def run_query(
 
 
 def _first_line(exc: BaseException) -> str:
+    """The error's first line, any file system path in it replaced by ``…``."""
     lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-    return (lines[0] if lines else type(exc).__name__)[:300]
+    return _PATH.sub("…", lines[0] if lines else type(exc).__name__)[:300]
