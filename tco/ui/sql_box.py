@@ -4,6 +4,7 @@ import math
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from tco.data.catalogue import TABLES
 from tco.data.sql.sandbox import MAX_ROWS, QueryRefusedError, QueryResult
@@ -43,6 +44,12 @@ def result_frame(result: QueryResult) -> pd.DataFrame:
     return pd.DataFrame([[_cell(v) for v in row] for row in result.rows], columns=names)
 
 
+def _session_id() -> str:
+    """This browser tab's session: it may have one query waiting or running at a time."""
+    ctx = get_script_run_ctx()
+    return ctx.session_id if ctx is not None else ""
+
+
 def sql_box() -> None:
     """Render the query form and the last answer (a table, or why the query was refused)."""
     st.caption(
@@ -54,7 +61,9 @@ def sql_box() -> None:
         submitted = st.form_submit_button("Run query", type="primary")
     if submitted:
         try:
-            st.session_state[_LAST] = sql_sandbox().run(sql, custom_accelerators())
+            st.session_state[_LAST] = sql_sandbox().run(
+                sql, custom_accelerators(), session=_session_id()
+            )
         except QueryRefusedError as exc:
             st.session_state[_LAST] = f"Query refused: {exc}"
     last = st.session_state.get(_LAST)

@@ -115,3 +115,52 @@ def test_no_answer_or_refusal_names_a_folder_of_the_server(box):
     assert ".duckdb" not in str(refused.value)
     settings = box.run("SELECT name, value FROM duckdb_settings()")
     assert not [row for row in settings.rows if home in str(row[1]) or ".duckdb" in str(row[1])]
+
+
+ENDLESS = "WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t) SELECT count(*) FROM t"
+
+
+def _at_once(box: IsolatedSandbox, queries: list[tuple[str, str]]) -> list[object]:
+    """Each (session, query) in a thread of its own, arriving in this order; each one's
+    answer or refusal."""
+    outcomes: list[object] = [None] * len(queries)
+
+    def ask(index: int, session: str, sql: str) -> None:
+        try:
+            outcomes[index] = box.run(sql, session=session)
+        except QueryRefusedError as exc:
+            outcomes[index] = exc
+
+    threads = [threading.Thread(target=ask, args=(i, *q)) for i, q in enumerate(queries)]
+    for thread in threads:
+        thread.start()
+        thread.join(0.2)
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
+def test_three_endless_queries_do_not_hold_up_another_users_select_for_long():
+    """Issue 13, attack 8: behind one global queue, three endless CTEs made another user's
+    SELECT 42 wait 5.7 s, and the wait grew with every user. Now two workers serve the
+    queue in order of arrival, so SELECT 42 is answered as soon as a worker frees."""
+    box = IsolatedSandbox(workers=2, queue_wait_s=60)
+    try:
+        *attacks, victim = _at_once(
+            box, [("a", ENDLESS), ("b", ENDLESS), ("c", ENDLESS), ("d", "SELECT 42 AS x")]
+        )
+    finally:
+        box.close()
+    assert victim.rows == [(42,)]
+    assert all("time limit" in str(attack) for attack in attacks)
+
+
+def test_the_wait_for_a_worker_is_bounded_and_a_session_has_one_query_at_a_time():
+    box = IsolatedSandbox(workers=1, queue_wait_s=0.3)
+    try:
+        attack, again, other = _at_once(box, [("a", ENDLESS), ("a", "SELECT 2"), ("b", "SELECT 1")])
+    finally:
+        box.close()
+    assert "time limit" in str(attack)
+    assert "your previous query is still running" in str(again)
+    assert "the SQL box is busy with other people's queries" in str(other)

@@ -18,7 +18,6 @@ import resource
 import select
 import subprocess
 import sys
-import threading
 import time
 import weakref
 from collections.abc import Sequence
@@ -27,6 +26,7 @@ from typing import IO, Any
 import duckdb
 
 from tco.data.catalogue import builtin_catalogue
+from tco.data.sql.queue import FairQueue
 from tco.data.sql.sandbox import (
     MAX_ROWS,
     TIMEOUT_S,
@@ -43,33 +43,47 @@ WORKER_MEMORY_MB = 768
 KILL_GRACE_S = 2.0
 """How long past the time limit the server waits for the worker before killing it [s]."""
 START_TIMEOUT_S = 60.0
+SQL_WORKERS = 2
+"""Worker processes one server keeps at most (started when queries overlap)."""
+QUEUE_WAIT_S = 3.0
+"""Longest a query waits for a free worker before it is refused in one line [s]."""
 MAX_CELL_CHARS = 2_000
 MAX_ANSWER_BYTES = 4_000_000
 
 
 class IsolatedSandbox:
-    """One worker process holding the locked-down catalogue; one query at a time."""
+    """A few worker processes holding the locked-down catalogue, shared fairly by sessions
+    (`tco.data.sql.queue`): one query per worker at a time, one per session."""
 
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._workers: list[subprocess.Popen[bytes]] = []  # the one running worker, if any
-        self._extra_key = ""
-        weakref.finalize(self, _kill, self._workers)  # no orphan when the cache drops us
+    def __init__(self, workers: int = SQL_WORKERS, queue_wait_s: float = QUEUE_WAIT_S) -> None:
+        self._queue = FairQueue(workers, queue_wait_s)
+        self._workers: list[list[subprocess.Popen[bytes]]] = [[] for _ in range(workers)]
+        self._extra_keys = [""] * workers
+        for running in self._workers:
+            weakref.finalize(self, _kill, running)  # no orphan when the cache drops us
 
     def run(
         self,
         sql: str,
         extra: Sequence[Accelerator] = (),
         *,
+        session: str = "",
         max_rows: int = MAX_ROWS,
         timeout_s: float = TIMEOUT_S,
     ) -> QueryResult:
-        """One read-only SELECT over the catalogue plus ``extra`` parts, or a one-line refusal."""
+        """One read-only SELECT over the catalogue plus ``extra`` parts, or a one-line refusal;
+        ``session`` (the asking browser tab) may have one query at a time."""
         text = check_select_only(sql)  # cheap refusals never reach the worker
         extra_json = [a.model_dump(mode="json") for a in extra]
+        key = json.dumps(extra_json, sort_keys=True)
         request = {"sql": text, "max_rows": max_rows, "timeout_s": timeout_s}
-        with self._lock:
-            worker = self._worker(extra_json)
+
+        def ready(index: int) -> bool:  # a worker already holding these parts
+            return bool(self._workers[index]) and self._extra_keys[index] == key
+
+        with self._queue.slot(session, ready) as index:
+            running = self._workers[index]
+            worker = self._worker(index, extra_json, key)
             try:
                 stdin, _ = _pipes(worker)
                 stdin.write(json.dumps(request).encode() + b"\n")
@@ -78,7 +92,7 @@ class IsolatedSandbox:
             except OSError:  # the worker had already gone
                 line = b""
             if not line:
-                _kill(self._workers)
+                _kill(running)
             if line is None:
                 raise QueryRefusedError(f"query stopped after {timeout_s:g} s (time limit)")
             if not line:
@@ -94,21 +108,23 @@ class IsolatedSandbox:
 
     @property
     def pid(self) -> int | None:
-        """The worker's process id, while one runs."""
-        return self._workers[0].pid if self._workers else None
+        """The first worker's process id, while it runs (queries one at a time use it)."""
+        return self._workers[0][0].pid if self._workers[0] else None
 
-    def _worker(self, extra_json: list[dict[str, Any]]) -> subprocess.Popen[bytes]:
-        key = json.dumps(extra_json, sort_keys=True)
-        if self._workers and (self._workers[0].poll() is not None or key != self._extra_key):
-            _kill(self._workers)
-        if not self._workers:
-            self._workers.append(_start(extra_json))
-            self._extra_key = key
-        return self._workers[0]
+    def _worker(
+        self, index: int, extra_json: list[dict[str, Any]], key: str
+    ) -> subprocess.Popen[bytes]:
+        running = self._workers[index]
+        if running and (running[0].poll() is not None or key != self._extra_keys[index]):
+            _kill(running)
+        if not running:
+            running.append(_start(extra_json))
+            self._extra_keys[index] = key
+        return running[0]
 
     def close(self) -> None:
-        with self._lock:
-            _kill(self._workers)
+        for running in self._workers:
+            _kill(running)
 
 
 def _kill(workers: list[subprocess.Popen[bytes]]) -> None:
