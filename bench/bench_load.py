@@ -8,6 +8,11 @@ input (tokens per day, WACC or peak-to-average, a new value each time, so the en
 computes) and looks at the Overview again, pausing a random 0 to 2 × ``TCO_LOAD_THINK_S``
 (default 0: every session clicks again as soon as the page has finished) between actions.
 
+With ``TCO_LOAD_MONTE_CARLO=20000`` each session first opens a 12-workload, 180-month link of
+its own (attack 2 of issue 13) on the Uncertainty page and runs that many Monte Carlo draws
+once, then goes on as above (target, issue 13: 50 sessions, server RSS ≤ 1 GB, 0 errors):
+``TCO_LOAD_SESSIONS=50 TCO_LOAD_MONTE_CARLO=20000 python -m bench load``.
+
 Printed per N: rerun latency p50/p95 (all reruns, then the input change alone), reruns per
 second, errors (exceptions shown by a page, disconnects, timeouts), error alerts shown, the
 servers' peak RSS (summed) and mean CPU, this client's CPU, and the machine's load before
@@ -31,6 +36,7 @@ LEVELS = [int(n) for n in os.environ.get("TCO_LOAD_SESSIONS", "1,10,20,50").spli
 SECONDS = float(os.environ.get("TCO_LOAD_SECONDS", "60"))
 THINK_S = float(os.environ.get("TCO_LOAD_THINK_S", "0"))
 REPLICAS = int(os.environ.get("TCO_LOAD_REPLICAS", "1"))
+MONTE_CARLO = int(os.environ.get("TCO_LOAD_MONTE_CARLO", "0"))
 MB = 1024 * 1024
 
 
@@ -51,7 +57,9 @@ async def _level(ports: list[int], pids: list[int], sessions: int) -> tuple:
     stop = asyncio.Event()
     sampler = asyncio.create_task(_sample_rss(pids, peak, stop))
     server_cpu, client_cpu = _cpu_s(pids), time.process_time()
-    stats = await loadgen.drive(ports, sessions, SECONDS, THINK_S, seed=sessions)
+    stats = await loadgen.drive(
+        ports, sessions, SECONDS, THINK_S, seed=sessions, samples=MONTE_CARLO
+    )
     server_cpu, client_cpu = _cpu_s(pids) - server_cpu, time.process_time() - client_cpu
     stop.set()
     await sampler
@@ -86,6 +94,13 @@ def _run_level(folder: Path, sessions: int) -> str:
         warm = time.perf_counter() - started
         stats, rss, server_cores, client_cores = asyncio.run(_level(ports, pids, sessions))
     change = stats.by_kind.get("change an input", [])
+    if stats.monte_carlo:
+        print(
+            f"N={sessions}: {len(stats.monte_carlo)} Monte Carlo runs of {MONTE_CARLO:,} draws: "
+            f"p50 {stats.percentile(50, stats.monte_carlo):.1f} s, p95 "
+            f"{stats.percentile(95, stats.monte_carlo):.1f} s, max {max(stats.monte_carlo):.1f} s",
+            flush=True,
+        )
     print(
         f"N={sessions}: warm-up {warm:.1f} s; {len(stats.latencies):,} reruns in "
         f"{stats.seconds:.0f} s; errors: {stats.exceptions[:3] + stats.failures[:3]}",
@@ -101,7 +116,8 @@ def _run_level(folder: Path, sessions: int) -> str:
 
 def main() -> None:
     print(
-        f"{os.cpu_count()} cores; {REPLICAS} replica(s); {SECONDS:.0f} s per level; think "
+        f"{os.cpu_count()} cores; {REPLICAS} replica(s); {SECONDS:.0f} s per level; "
+        f"Monte Carlo first: {MONTE_CARLO or 'no'}; think "
         f"time uniform 0-{2 * THINK_S:g} s; fresh servers per level (.streamlit/config.toml)"
     )
     with TemporaryDirectory() as folder:

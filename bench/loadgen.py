@@ -31,10 +31,17 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from bench.stats import percentile
+from tco.data.presets import example_scenario
+from tco.io.links import encode
+from tco.models import Scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 RUN_TIMEOUT_S = 120.0
-WIDGET_TYPES = {"number_input", "selectbox", "checkbox", "text_input", "button", "text_area"}
+WIDGET_TYPES = {
+    "number_input", "selectbox", "checkbox", "text_input", "button", "text_area", "button_group",
+}  # fmt: skip
+MONTE_CARLO_TIMEOUT_S = 900.0
+"""How long one session waits for its Monte Carlo (a server runs two at a time) [s]."""
 
 
 # --- one server -------------------------------------------------------------------------
@@ -144,9 +151,15 @@ class Session:
     async def __aexit__(self, *exc) -> None:
         await self.ws.close()
 
-    async def run(self, page: str | None = None, **widgets: float | str | bool) -> Run:
+    async def run(
+        self,
+        page: str | None = None,
+        timeout_s: float = RUN_TIMEOUT_S,
+        **widgets: float | str | bool | list[str],
+    ) -> Run:
         """Rerun ``page`` (the current one when None), after setting widgets by key; a
-        button (a form's ``FormSubmitter:…`` too) is clicked by setting it to True."""
+        button (a form's ``FormSubmitter:…`` too) is clicked by setting it to True, a
+        segmented control set to a list of its options' labels."""
         page = self.page if page is None else page
         message = BackMsg()
         state = message.rerun_script
@@ -158,7 +171,7 @@ class Session:
         started = time.perf_counter()
         await self.ws.send(message.SerializeToString())
         run = Run(seconds=0.0, page=page)
-        await asyncio.wait_for(self._read_until_finished(run), RUN_TIMEOUT_S)
+        await asyncio.wait_for(self._read_until_finished(run), timeout_s)
         run.seconds = time.perf_counter() - started
         self.page, self.widgets = page, run.widgets
         return run
@@ -204,11 +217,13 @@ def _rows(arrow_ipc: bytes) -> int:
     return pa.ipc.open_stream(arrow_ipc).read_all().num_rows
 
 
-def _widget_state(widget_id: str, kind: str, value: float | str | bool) -> WidgetState:
+def _widget_state(widget_id: str, kind: str, value: float | str | bool | list[str]) -> WidgetState:
     """What the browser sends for a widget: a click is a trigger, the rest a value."""
     state = WidgetState(id=widget_id)
     if kind == "button":
         state.trigger_value = bool(value)
+    elif isinstance(value, list):
+        state.string_array_value.data.extend(value)
     elif isinstance(value, bool):
         state.bool_value = value
     elif isinstance(value, int | float):
@@ -238,6 +253,7 @@ class Stats:
     exceptions: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)  # disconnects, timeouts
     error_alerts: int = 0
+    monte_carlo: list[float] = field(default_factory=list)  # each session's run [s]
 
     @property
     def errors(self) -> int:
@@ -251,8 +267,32 @@ class Stats:
         return len(self.latencies) / self.seconds if self.seconds else 0.0
 
 
-async def _user(port: int, seconds: float, think_s: float, seed: int, stats: Stats) -> None:
-    """Open the Overview; then, until time is up: Scenario page, change an input, Overview."""
+def twelve_workloads(months: int = 180, tokens_scale: float = 1.0) -> Scenario:
+    """Attack 2 of issue 13: the full preset mix repeated to 12 workloads, over ``months``
+    (demand scaled by ``tokens_scale``, so that sessions do not share cached results)."""
+    base = example_scenario()
+    mix = list(base.workloads)
+    while len(mix) < 12:
+        w = base.workloads[len(mix) % len(base.workloads)]
+        mix.append(
+            w.model_copy(update={"id": f"{w.id}-{len(mix)}", "name": f"{w.name} {len(mix)}"})
+        )
+    shares = [1 / 12] * 11 + [1 - 11 / 12]
+    document = base.model_dump()
+    document["workloads"] = [
+        w.model_dump() | {"share_frac": f} for w, f in zip(mix, shares, strict=True)
+    ]
+    document["horizon_months"] = months
+    document["demand"]["tokens_per_day"] *= tokens_scale
+    return Scenario.model_validate(document)
+
+
+async def _user(
+    port: int, seconds: float, think_s: float, seed: int, stats: Stats, samples: int = 0
+) -> None:
+    """Open the Overview; with ``samples``, first run that many Monte Carlo draws of a
+    12-workload, 180-month link of its own; then, until time is up: Scenario page, change an
+    input, Overview."""
     chance = random.Random(seed)
     deadline = time.monotonic() + seconds
 
@@ -262,9 +302,18 @@ async def _user(port: int, seconds: float, think_s: float, seed: int, stats: Sta
         stats.exceptions.extend(run.exceptions)
         stats.error_alerts += len(run.errors)
 
+    query = f"s={encode(twelve_workloads(tokens_scale=1 + seed % 1000 / 1000))}" if samples else ""
     try:
-        async with Session(port) as session:
+        async with Session(port, query) as session:
             keep("open overview", await session.run(""))
+            if samples:
+                await session.run("uncertainty")
+                label = f"{samples:,}"
+                run = await session.run(timeout_s=MONTE_CARLO_TIMEOUT_S, **{"unc.samples": [label]})
+                stats.monte_carlo.append(run.seconds)
+                stats.exceptions.extend(run.exceptions)
+                stats.error_alerts += len(run.errors)
+                deadline = time.monotonic() + seconds
             while time.monotonic() < deadline:
                 await asyncio.sleep(chance.uniform(0, 2 * think_s))
                 keep("open scenario page", await session.run("scenario"))
@@ -280,16 +329,22 @@ async def _user(port: int, seconds: float, think_s: float, seed: int, stats: Sta
 
 
 async def drive(
-    port: int | list[int], sessions: int, seconds: float, think_s: float = 0.0, seed: int = 0
+    port: int | list[int],
+    sessions: int,
+    seconds: float,
+    think_s: float = 0.0,
+    seed: int = 0,
+    samples: int = 0,
 ) -> Stats:
     """``sessions`` users at once for ``seconds``; think time uniform in [0, 2·think_s].
-    With several ports (replicas), users are spread over them in turn."""
+    With several ports (replicas), users are spread over them in turn. With ``samples``,
+    each user first runs a Monte Carlo of that many draws (see `_user`)."""
     ports = [port] if isinstance(port, int) else port
     stats = Stats(sessions=sessions, seconds=0.0)
     started = time.perf_counter()
     await asyncio.gather(
         *(
-            _user(ports[i % len(ports)], seconds, think_s, seed * 1000 + i, stats)
+            _user(ports[i % len(ports)], seconds, think_s, seed * 1000 + i, stats, samples)
             for i in range(sessions)
         )
     )

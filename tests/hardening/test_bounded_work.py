@@ -8,31 +8,9 @@ import tracemalloc
 
 import pytest
 
+from bench.loadgen import twelve_workloads
 from tco.analysis import uncertainty
-from tco.data.presets import example_scenario
-from tco.models import Scenario
 from tco.models.errors import TcoError
-
-
-def twelve_workloads(months: int = 180) -> Scenario:
-    """The attack's shape: the full preset mix repeated to 12 workloads, over 180 months."""
-    base = example_scenario()
-    mix = list(base.workloads)
-    while len(mix) < 12:
-        w = base.workloads[len(mix) % len(base.workloads)]
-        mix.append(
-            w.model_copy(update={"id": f"{w.id}-{len(mix)}", "name": f"{w.name} {len(mix)}"})
-        )
-    shares = [1 / 12] * 11 + [1 - 11 / 12]
-    return Scenario.model_validate(
-        base.model_dump()
-        | {
-            "workloads": [
-                w.model_dump() | {"share_frac": f} for w, f in zip(mix, shares, strict=True)
-            ],
-            "horizon_months": months,
-        }
-    )
 
 
 def test_chunks_give_the_same_percentiles_as_one_pass(monkeypatch):
