@@ -22,7 +22,7 @@ chromium:
 		echo "Installing Debian's chromium for browser tests and image export…"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
-# The store's tests start a throwaway PostgreSQL server (tests/pg_server.py) from Debian's package.
+# The store's tests start a throwaway PostgreSQL server (bench/pg_server.py) from Debian's package.
 postgresql:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
 		echo "Installing Debian's postgresql for the store's tests…"; \

@@ -25,8 +25,8 @@ def catalogue():
 
 @pytest.fixture(scope="session")
 def postgres_server():
-    """A real PostgreSQL for the whole run (tests/pg_server.py), started on first use."""
-    import pg_server
+    """A real PostgreSQL for the whole run (bench/pg_server.py), started on first use."""
+    from bench import pg_server
 
     if pg_server.bin_dir() is None:
         pytest.fail("PostgreSQL is not installed: `make test` installs Debian's postgresql")
@@ -39,7 +39,7 @@ def postgres_url(postgres_server, request, monkeypatch: pytest.MonkeyPatch) -> s
     """An empty database of its own for one test; ``TCO_DATABASE_URL`` points at it."""
     import re
 
-    import pg_server
+    from bench import pg_server
 
     name = "t_" + re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:50]
     url = pg_server.fresh_database(postgres_server, name)
