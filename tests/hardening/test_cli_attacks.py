@@ -148,7 +148,7 @@ def test_standard_input_is_read_only_up_to_the_size_limit(monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin", SimpleNamespace(buffer=endless))
     assert main(["run", "-"]) == 2
     assert endless.asked == [MAX_BYTES + 1]
-    assert "may be at most 256 KB" in capsys.readouterr().err
+    assert "a scenario file may be at most 1 MB" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -29,8 +29,8 @@ def test_number_and_percent_hide_non_finite_values():
 
 def test_markdown_in_user_text_is_escaped():
     assert md("ACME [click](http://x) **bold** $x$ :red[y]") == (
-        r"ACME \[click\]\(http\://x\) \*\*bold\*\* \$x\$ \:red\[y\]"
-    )
+        r"ACME \[click\]\(http\:" + "\u2060" + r"//x\) \*\*bold\*\* \$x\$ \:red\[y\]"
+    )  # the word joiner breaks the bare address GFM would link after reading the escapes
 
 
 H100 = Accelerator.example()
