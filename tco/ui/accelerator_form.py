@@ -11,7 +11,7 @@ from tco.ui import state
 from tco.ui.catalogue_view import parts_table
 from tco.ui.data import catalogue, custom_accelerators, store, store_changed, store_problem
 from tco.ui.fmt import md
-from tco.ui.identity import current_owner
+from tco.ui.signin import store_usable
 from tco.ui.upload import MAX_UPLOAD_BYTES, UploadError, parse_accelerator_csv, template_csv
 
 # Form field → label; help text and unit come from the model's field description.
@@ -181,12 +181,8 @@ def list_and_remove() -> None:
 
 def your_accelerators() -> None:
     """The user's parts, and the two ways to add more; sign-in first when it is on."""
-    if current_owner() is None:
+    if not store_usable("Your accelerators", "add your own accelerators and see them here"):
         _show_flash()
-        st.info("Sign in (in the sidebar) to add your own accelerators and see them here.")
-        return
-    if problem := store_problem():
-        st.warning(f"Your accelerators are unavailable right now: {md(problem)}.", icon="⚠️")
         return
     list_and_remove()
     with st.expander("Add one accelerator by form"):

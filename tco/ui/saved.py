@@ -17,6 +17,7 @@ from tco.ui.data import carry, catalogue, store, store_changed, store_problem
 from tco.ui.data import saved_scenarios as stored_scenarios
 from tco.ui.fmt import md
 from tco.ui.identity import current_owner
+from tco.ui.signin import store_usable
 
 _MESSAGE = "tco.saved.message"
 _ONLY_ME = ""
@@ -124,11 +125,7 @@ def _save_form() -> None:
 def saved_scenarios() -> None:
     """Save the current scenario under a name; load or delete one saved earlier."""
     _show_flash()
-    if current_owner() is None:
-        st.info("Sign in (in the sidebar) to save scenarios and see the ones you saved.")
-        return
-    if problem := store_problem():
-        st.warning(f"Saved scenarios are unavailable right now: {md(problem)}.", icon="⚠️")
+    if not store_usable("Saved scenarios", "save scenarios and see the ones you saved"):
         return
     _save_form()
     rows = stored_scenarios()

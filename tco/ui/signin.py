@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from tco.ui.data import store_problem
 from tco.ui.fmt import md
 from tco.ui.identity import current_owner, mode
 
@@ -32,3 +33,15 @@ def sidebar_status() -> None:
             "Not signed in: your organisation's sign-in did not name you, so saved scenarios "
             "and your own accelerators are unavailable."
         )
+
+
+def store_usable(what: str, to_do: str) -> bool:
+    """True when the signed-in user's store can be used; otherwise one line on the page
+    saying why ``what`` is unavailable (or asking to sign in ``to_do``)."""
+    if current_owner() is None:
+        st.info(f"Sign in (in the sidebar) to {to_do}.")
+        return False
+    if problem := store_problem():
+        st.warning(f"{what} are unavailable right now: {md(problem)}.", icon="⚠️")
+        return False
+    return True

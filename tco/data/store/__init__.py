@@ -110,7 +110,7 @@ class Store:
         return self.add_accelerators([accelerator], team)[0]
 
     def remove_accelerator(self, accelerator_id: str) -> bool:
-        return rules.remove_accelerator(self.backend, self.owner, accelerator_id)
+        return rules.delete_own(self.backend, self.owner, "custom_accelerators", accelerator_id)
 
     # scenarios -----------------------------------------------------------------------
 
@@ -149,4 +149,4 @@ class Store:
         return self.saved_scenario(item_id).scenario()
 
     def delete_scenario(self, item_id: str) -> bool:
-        return rules.delete_scenario(self.backend, self.owner, item_id)
+        return rules.delete_own(self.backend, self.owner, "saved_scenarios", item_id)

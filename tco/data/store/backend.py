@@ -126,12 +126,15 @@ def add_accelerators(
             )
 
 
-def remove_accelerator(backend: Backend, owner: Owner, accelerator_id: str) -> bool:
-    """Remove one of the owner's own parts (a team-mate's is not theirs to remove)."""
+def delete_own(backend: Backend, owner: Owner, table: str, item_id: str) -> bool:
+    """Delete one of the owner's own items of ``table`` (a team-mate's is not theirs to
+    delete); True when there was one."""
+    if table not in ("custom_accelerators", "saved_scenarios"):
+        raise ValueError(f"no table of items named {table!r}")
     with backend.transaction() as tx:
         removed = tx.execute(
-            "DELETE FROM custom_accelerators WHERE owner_id = ? AND id = ? RETURNING id",
-            [owner.user_id, accelerator_id],
+            f"DELETE FROM {table} WHERE owner_id = ? AND id = ? RETURNING id",  # noqa: S608 - table checked above
+            [owner.user_id, item_id],
         )
     return bool(removed)
 
@@ -234,13 +237,3 @@ def saved_scenario(backend: Backend, owner: Owner, item_id: str) -> SavedScenari
     if not rows:
         raise TcoError("no such saved scenario (it may have been deleted)")
     return _saved(rows[0], owner)
-
-
-def delete_scenario(backend: Backend, owner: Owner, item_id: str) -> bool:
-    """Delete one of the owner's own saved scenarios."""
-    with backend.transaction() as tx:
-        removed = tx.execute(
-            "DELETE FROM saved_scenarios WHERE owner_id = ? AND id = ? RETURNING id",
-            [owner.user_id, item_id],
-        )
-    return bool(removed)
