@@ -11,7 +11,7 @@ from tco.ui import state
 from tco.ui.catalogue_view import parts_table
 from tco.ui.data import catalogue, custom_accelerators, store, store_changed, store_problem
 from tco.ui.fmt import md
-from tco.ui.signin import store_usable
+from tco.ui.signin import store_usable, team_choice
 from tco.ui.upload import MAX_UPLOAD_BYTES, UploadError, parse_accelerator_csv, template_csv
 
 # Form field → label; help text and unit come from the model's field description.
@@ -76,6 +76,7 @@ def add_by_form() -> None:
             )
         source = st.text_input("Source", key="acc.source", help=_help("source"), max_chars=2000)
         as_of = st.text_input("As of", key="acc.as_of", help=_help("as_of"), max_chars=20)
+        team_choice("acc.team")
         submitted = st.form_submit_button("Add accelerator", type="primary")
     if not submitted:
         return
@@ -90,7 +91,7 @@ def add_by_form() -> None:
         return
     try:
         accelerator = Accelerator.model_validate(fields)
-        view.add_accelerator(accelerator)
+        view.add_accelerator(accelerator, team=st.session_state.get("acc.team") or None)
     except ValidationError as exc:
         st.error(f"Not added: {md(reason_in_words(exc, Accelerator))}", icon="🚫")
         return

@@ -16,11 +16,9 @@ from tco.ui import state
 from tco.ui.data import carry, catalogue, store, store_changed, store_problem
 from tco.ui.data import saved_scenarios as stored_scenarios
 from tco.ui.fmt import md
-from tco.ui.identity import current_owner
-from tco.ui.signin import store_usable
+from tco.ui.signin import store_usable, team_choice
 
 _MESSAGE = "tco.saved.message"
-_ONLY_ME = ""
 
 
 def _flash(kind: str, text: str) -> None:
@@ -85,7 +83,7 @@ def _delete() -> None:
 
 def label(item: SavedScenario) -> str:
     """How a saved scenario is named in a list: its name, and whose it is when not yours."""
-    return item.name if item.mine else f"{item.name} (team {item.team}, {item.owner_id})"
+    return item.name if item.mine else f"{item.name} (shared in team {item.team})"
 
 
 def _show_flash() -> None:
@@ -97,7 +95,6 @@ def _show_flash() -> None:
 
 
 def _save_form() -> None:
-    owner = current_owner()
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     left.text_input(
         "Save the current scenario as",
@@ -113,13 +110,7 @@ def _save_form() -> None:
         key="saved.replace",
         help="Without this, a name you already use is refused, so nothing is lost by mistake.",
     )
-    if owner is not None and owner.teams:
-        right.selectbox(
-            "Visible to",
-            [_ONLY_ME, *owner.teams],
-            format_func=lambda t: "Only me" if t == _ONLY_ME else f"Team {t}",
-            key="saved.team",
-        )
+    team_choice("saved.team", right)
 
 
 def saved_scenarios() -> None:

@@ -1,5 +1,7 @@
 """The sidebar's sign-in status: who you are, or how to sign in, or that there is no sign-in."""
 
+from typing import Any
+
 import streamlit as st
 
 from tco.ui.data import store_problem
@@ -45,3 +47,18 @@ def store_usable(what: str, to_do: str) -> bool:
         st.warning(f"{what} are unavailable right now: {md(problem)}.", icon="⚠️")
         return False
     return True
+
+
+def team_choice(key: str, where: Any = st) -> None:
+    """ "Visible to: only me / team X" for a new item, when the user belongs to a team;
+    the choice is ``st.session_state[key]`` (empty: only the user)."""
+    owner = current_owner()
+    if owner is None or not owner.teams:
+        return
+    where.selectbox(
+        "Visible to",
+        ["", *owner.teams],
+        format_func=lambda t: f"Team {t}" if t else "Only me",
+        key=key,
+        help="Team members can see and use it; only you can change or delete it.",
+    )

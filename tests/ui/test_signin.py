@@ -125,3 +125,24 @@ def test_a_share_link_carries_its_custom_part_so_nobody_elses_part_changes_it():
     assert views["bob"].session_state["tco.scenario"].accelerator_id == "acme-x1-shared"
     [his] = Store(owner=_owner("bob")).custom_accelerators()
     assert his.list_price_usd == 100_000_000
+
+
+def test_a_team_member_shares_a_scenario_and_a_part_with_the_team(monkeypatch):
+    monkeypatch.setenv("TCO_AUTH_TEAMS_CLAIM", "groups")
+
+    def member(sub: str, page: str = "scenario") -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=120)
+        at.user = {"is_logged_in": True, "sub": sub, "iss": ISSUER, "groups": ["emea"]}
+        at.run()
+        at.switch_page(f"pages/{page}.py").run()
+        return at
+
+    alice = member("alice")
+    alice.text_input(key="saved.name").set_value("Team plan")
+    alice.selectbox(key="saved.team").set_value("emea")
+    alice.button(key="saved.save").click().run()
+    assert "Saved as" in alice.success[0].value
+    carol = member("carol")
+    assert carol.selectbox(key="saved.choice").options == ["Team plan (shared in team emea)"]
+    carol.button(key="saved.load").click().run()
+    assert "Loaded" in carol.success[0].value
