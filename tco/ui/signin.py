@@ -10,7 +10,7 @@ from tco.ui.identity import current_owner, mode
 
 SINGLE_USER_NOTE = (
     "Single-user mode: there is no sign-in, and everything saved here is visible to anyone "
-    "who can open this server. See docs/operations.md to turn sign-in on."
+    "who can open this server."
 )
 
 
