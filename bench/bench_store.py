@@ -159,8 +159,7 @@ def replica_kills(rounds: int) -> None:
             lines.append(line)
         time.sleep(chance.uniform(0, 0.02))
         writer.send_signal(signal.SIGKILL)
-        lines += writer.stdout.readlines()
-        writer.wait()
+        lines += writer.communicate()[0].splitlines()
         committed |= {line.split()[2] for line in lines if line.startswith("ok")}
         lost = len(committed - _saved_names())
     print(

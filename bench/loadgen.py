@@ -11,6 +11,7 @@ client for a smoke run and for two replicas.
 """
 
 import asyncio
+import concurrent.futures
 import os
 import random
 import socket
@@ -22,6 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import psutil
 import websockets
@@ -104,6 +106,13 @@ def rss_bytes(pid: int) -> int:
         return sum(p.memory_info().rss for p in [proc, *proc.children(recursive=True)])
     except psutil.Error:
         return 0
+
+
+def run_sync(coroutine: Any) -> Any:
+    """``asyncio.run`` in a thread of its own: Playwright's sync API (tests/e2e) keeps an
+    event loop running in the main thread for the rest of a test session."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 # --- one session ------------------------------------------------------------------------

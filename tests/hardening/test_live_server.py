@@ -6,7 +6,6 @@ load run with figures is ``python -m bench load``.
 """
 
 import asyncio
-import concurrent.futures
 import urllib.error
 import urllib.request
 
@@ -19,13 +18,6 @@ from tco.io.links import encode
 pytestmark = pytest.mark.slow
 RUNAWAY = "WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t) SELECT count(*) FROM t"
 SUBMIT = "FormSubmitter:sql_form-Run query"
-
-
-def _run(coroutine):
-    """``asyncio.run`` in a thread of its own: Playwright's sync API (tests/e2e) keeps an
-    event loop running in the main thread for the rest of the test session."""
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture(scope="module")
@@ -44,11 +36,12 @@ def test_streamlits_metrics_are_not_public(port):
     caches; it now answers 404 (and is not the app's page either)."""
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/metrics", timeout=30)
+    refused.value.close()  # the error holds the response open
     assert refused.value.code == 404
 
 
 def test_sessions_loading_the_overview_and_changing_inputs_see_no_errors(port):
-    stats = _run(loadgen.drive(port, sessions=4, seconds=6))
+    stats = loadgen.run_sync(loadgen.drive(port, sessions=4, seconds=6))
     assert stats.failures == []
     assert stats.exceptions == []
     assert stats.error_alerts == 0
@@ -71,7 +64,7 @@ def test_a_runaway_query_is_cut_off_while_other_sessions_keep_working(port):
                 served_meanwhile += not query.done()
             return await query, served_meanwhile
 
-    refused, served_meanwhile = _run(scenario())
+    refused, served_meanwhile = loadgen.run_sync(scenario())
     assert refused.exceptions == []
     assert any("time limit" in e for e in refused.errors)
     assert served_meanwhile >= 2  # the presenter's page kept answering during the query
@@ -85,9 +78,9 @@ def test_two_replicas_serve_the_same_link_with_the_same_figures(port, tmp_path):
             return await session.run("")
 
     with loadgen.server(tmp_path / "other-store.duckdb") as (other, _):
-        first = _run(overview(port, f"s={link}"))
-        second = _run(overview(other, f"s={link}"))
-        default = _run(overview(other, ""))
+        first = loadgen.run_sync(overview(port, f"s={link}"))
+        second = loadgen.run_sync(overview(other, f"s={link}"))
+        default = loadgen.run_sync(overview(other, ""))
     assert first.exceptions == second.exceptions == []
     assert first.metrics["Cost per M tokens"].startswith("$")
     assert first.metrics == second.metrics

@@ -96,10 +96,9 @@ def test_the_deep_health_check_fails_in_one_line_on_an_unreadable_store(tmp_path
 
 def test_serve_replaces_streamlits_metrics_route_with_a_404(monkeypatch):
     """Issue 13, attack 9 (in-process; test_live_server.py asks a real server)."""
-    import asyncio
-
     from streamlit.web.server.starlette import starlette_app
 
+    from bench import loadgen
     from tco.ui.serve import hide_metrics
 
     original = starlette_app.create_metrics_routes
@@ -107,4 +106,4 @@ def test_serve_replaces_streamlits_metrics_route_with_a_404(monkeypatch):
     hide_metrics()
     [route] = starlette_app.create_metrics_routes(None, None)
     assert route.path.endswith("/_stcore/metrics")
-    assert asyncio.run(route.endpoint(None)).status_code == 404
+    assert loadgen.run_sync(route.endpoint(None)).status_code == 404

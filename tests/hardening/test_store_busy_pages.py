@@ -43,4 +43,4 @@ def test_pages_work_and_name_no_path_while_another_process_holds_the_store():
         assert any("Saved scenarios are unavailable right now" in t for t in shown)
     finally:
         holder.kill()
-        holder.wait()
+        holder.communicate()

@@ -2,7 +2,6 @@
 signed-in users never see each other's items (a real PostgreSQL, real processes, real servers).
 """
 
-import asyncio
 import random
 import signal
 import subprocess
@@ -62,9 +61,9 @@ def test_kill_9_of_a_replica_mid_save_loses_no_committed_item(postgres_url):
         while len(lines) < stop_after and (line := writer.stdout.readline()):
             lines.append(line)
         writer.send_signal(signal.SIGKILL)  # wherever it is: mid-transaction, mid-commit
-        lines += writer.stdout.readlines()
-        writer.wait()
-        assert writer.returncode == -signal.SIGKILL, writer.stderr.read()[-2000:]
+        out, err = writer.communicate()
+        lines += out.splitlines()
+        assert writer.returncode == -signal.SIGKILL, err[-2000:]
         committed |= {line.split()[2] for line in lines if line.startswith("ok")}
         assert committed <= _names(), f"round {round_}: lost a committed save"
     assert len(committed) >= 5
@@ -89,11 +88,11 @@ def test_two_replicas_behind_a_signing_in_proxy(postgres_url, tmp_path):
         loadgen.server(tmp_path / "unused-1.duckdb", env=env) as (one, _),
         loadgen.server(tmp_path / "unused-2.duckdb", env=env) as (two, _),
     ):
-        saved = asyncio.run(_signed_in(one, "alice@example.com", "ACME bank, proposal B"))
+        saved = loadgen.run_sync(_signed_in(one, "alice@example.com", "ACME bank, proposal B"))
         assert any("Saved as" in t for t in saved.texts), saved.texts
-        alice = asyncio.run(_signed_in(two, "alice@example.com"))
-        bob = asyncio.run(_signed_in(two, "bob@example.com"))
-        anonymous = asyncio.run(_signed_in(one, None))
+        alice = loadgen.run_sync(_signed_in(two, "alice@example.com"))
+        bob = loadgen.run_sync(_signed_in(two, "bob@example.com"))
+        anonymous = loadgen.run_sync(_signed_in(one, None))
     assert not (saved.exceptions)
     assert not (alice.exceptions)
     assert not (bob.exceptions)

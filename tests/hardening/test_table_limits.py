@@ -4,7 +4,6 @@ time). The page now drops an edit state that touches more rows than a mix may ho
 Streamlit applies it, and says so; a real server and a crafted client reproduce the attack.
 """
 
-import asyncio
 import json
 
 import pytest
@@ -29,8 +28,8 @@ async def _attack(port: int, rows: int) -> loadgen.Run:
 @pytest.mark.slow
 def test_six_thousand_crafted_rows_are_dropped_before_they_cost_anything(tmp_path):
     with loadgen.server(tmp_path / "store.duckdb") as (port, _):
-        attack = asyncio.run(_attack(port, 6_000))
-        legitimate = asyncio.run(_attack(port, 2))
+        attack = loadgen.run_sync(_attack(port, 6_000))
+        legitimate = loadgen.run_sync(_attack(port, 2))
     assert not attack.exceptions
     assert any(f"at most {MAX_WORKLOADS} workloads" in t for t in attack.errors)
     assert not [t for t in attack.errors if "Mix not applied" in t]  # the rows never arrived
