@@ -62,25 +62,25 @@ def test_a_team_sees_a_shared_scenario_but_only_its_owner_changes_it(store):
 
 def test_a_second_user_adding_the_same_part_changes_nothing_for_the_first(store):
     """The attack: Bob's "Acme X1" at $100,000,000 replaced Alice's and moved her link."""
-    store.add_accelerator(_part(list_price_usd=30_000))
+    store.add_accelerator(_part(price_usd=30_000))
     bob = store.as_owner(BOB)
-    bob.add_accelerator(_part(list_price_usd=100_000_000))
-    assert [a.list_price_usd for a in store.custom_accelerators()] == [30_000]
-    assert [a.list_price_usd for a in bob.custom_accelerators()] == [100_000_000]
+    bob.add_accelerator(_part(price_usd=100_000_000))
+    assert [a.price_usd for a in store.custom_accelerators()] == [30_000]
+    assert [a.price_usd for a in bob.custom_accelerators()] == [100_000_000]
     assert bob.remove_accelerator("acme-x1") is True
-    assert [a.list_price_usd for a in store.custom_accelerators()] == [30_000]
+    assert [a.price_usd for a in store.custom_accelerators()] == [30_000]
 
 
 def test_an_id_is_never_replaced(store):
-    store.add_accelerator(_part(list_price_usd=30_000))
+    store.add_accelerator(_part(price_usd=30_000))
     with pytest.raises(TcoError, match="already have an accelerator with id 'acme-x1'"):
-        store.add_accelerator(_part(list_price_usd=1))
+        store.add_accelerator(_part(price_usd=1))
     carol = store.as_owner(CAROL)
     store.remove_accelerator("acme-x1")
-    store.add_accelerator(_part(list_price_usd=30_000), team="sales-emea")
+    store.add_accelerator(_part(price_usd=30_000), team="sales-emea")
     with pytest.raises(TcoError, match="already have an accelerator"):
-        carol.add_accelerator(_part(list_price_usd=1))  # her team's part holds the id
-    assert [a.list_price_usd for a in carol.custom_accelerators()] == [30_000]
+        carol.add_accelerator(_part(price_usd=1))  # her team's part holds the id
+    assert [a.price_usd for a in carol.custom_accelerators()] == [30_000]
     assert carol.remove_accelerator("acme-x1") is False  # not hers to remove
 
 

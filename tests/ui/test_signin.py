@@ -101,10 +101,10 @@ def test_a_share_link_carries_its_custom_part_so_nobody_elses_part_changes_it():
     from tco.io.links import encode, encode_parts
 
     base = Accelerator.example().model_dump() | {"id": "acme-x1", "name": "X1", "custom": True}
-    hers = Accelerator.model_validate(base | {"list_price_usd": 30_000})
+    hers = Accelerator.model_validate(base | {"price_usd": 30_000})
     Store(owner=_owner("alice")).add_accelerator(hers)
     Store(owner=_owner("bob")).add_accelerator(
-        Accelerator.model_validate(base | {"list_price_usd": 100_000_000})
+        Accelerator.model_validate(base | {"price_usd": 100_000_000})
     )
     scenario = _any_scenario().model_copy(update={"accelerator_id": "acme-x1"})
     link = {"s": encode(scenario), "p": encode_parts([hers])}
@@ -124,7 +124,7 @@ def test_a_share_link_carries_its_custom_part_so_nobody_elses_part_changes_it():
     assert views["alice"].session_state["tco.scenario"].accelerator_id == "acme-x1"
     assert views["bob"].session_state["tco.scenario"].accelerator_id == "acme-x1-shared"
     [his] = Store(owner=_owner("bob")).custom_accelerators()
-    assert his.list_price_usd == 100_000_000
+    assert his.price_usd == 100_000_000
 
 
 def test_a_team_member_shares_a_scenario_and_a_part_with_the_team(monkeypatch):
