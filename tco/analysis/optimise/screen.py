@@ -66,25 +66,21 @@ class Table:
         return int(self.group.size)
 
 
-def _site_samples(scenario: Scenario, site_ids: list[str], catalogue: Catalogue) -> Samples:
-    """The scenario's sample values at each site, one sample per site (base_samples)."""
-    rows = []
+def _site_samples(
+    scenario: Scenario, site_ids: list[str], catalogue: Catalogue
+) -> tuple[Samples, np.ndarray]:
+    """The scenario's sample values at each site, one sample per site (base_samples), and
+    each site's grid carbon intensity, overrides applied [gCO2e/kWh]."""
+    rows, grid = [], []
     for site_id in site_ids:
         at_site = scenario.model_copy(update={"site_id": site_id})
-        rows.append(base_samples(at_site, resolve(at_site, catalogue)))
-    return Samples(
+        resolved = resolve(at_site, catalogue)
+        rows.append(base_samples(at_site, resolved))
+        grid.append(resolved.grid_gco2e_per_kwh)
+    samples = Samples(
         **{f.name: np.concatenate([getattr(r, f.name) for r in rows]) for f in fields(Samples)}
     )
-
-
-def _grid(scenario: Scenario, site_ids: list[str], catalogue: Catalogue) -> np.ndarray:
-    """Grid carbon intensity at each site, overrides applied [gCO2e/kWh]."""
-    return np.array(
-        [
-            resolve(scenario.model_copy(update={"site_id": s}), catalogue).grid_gco2e_per_kwh
-            for s in site_ids
-        ]
-    )
+    return samples, np.array(grid)
 
 
 def _figures(
@@ -135,6 +131,9 @@ def screen(
     tables = []
     reasons: dict[int, str] = {}
     sovereign = any(w.sovereign for w in base.workloads)
+    # the sites' sample values depend on the part, the cooling and the deployment (its
+    # cloud terms), not on precision, system size or rack power: computed once for those
+    at_sites: dict[tuple[str, str, str, float | None], tuple[Samples, np.ndarray]] = {}
     for number, group in enumerate(groups, start=offset):
         scenario = scenario_for(base, group.choice(site_ids[0]), catalogue)
         if sovereign and scenario.deployment.kind == "cloud":
@@ -144,8 +143,10 @@ def screen(
         if isinstance(prepared, Infeasible):
             reasons[number] = prepared.reason
             continue
-        samples = _site_samples(scenario, site_ids, catalogue)
-        figures, ok = _figures(prepared, samples, _grid(scenario, site_ids, catalogue))
+        key = (group.accelerator_id, group.cooling_id, group.deployment_id, group.owned_base_frac)
+        if key not in at_sites:
+            at_sites[key] = _site_samples(scenario, site_ids, catalogue)
+        figures, ok = _figures(prepared, *at_sites[key])
         if not ok.any():
             reasons[number] = "serving this demand takes more accelerators than can be reported"
             continue
