@@ -102,7 +102,9 @@ NO_PRICE = H100.model_copy(
 def every_figure() -> dict[str, go.Figure]:
     months = [_month(m, 1.0 / m, 1e6 * m) for m in range(1, 13)]
     return {
-        "cost_over_time": figures.cost_over_time({"A": months}, api_usd_per_million_tokens=0.9),
+        "cost_over_time": figures.cost_over_time(
+            {"A": months}, api=("Serverless API median", [0.9] * len(months))
+        ),
         "cost_breakdown": figures.cost_breakdown({"accelerators": 5e6, "energy": 1e6}),
         "cumulative_cost": figures.cumulative_cost(
             {"Own": [1e6 * m for m in range(1, 13)], "Rent": [1.5e6 * m for m in range(1, 13)]},
@@ -155,17 +157,22 @@ def test_palette_is_okabe_ito():
 
 def test_cost_over_time_plots_each_month_and_the_api_line():
     months = [_month(m, 2.0 - m / 10) for m in range(1, 7)]
-    fig = figures.cost_over_time({"A": months, "B": months[:3]}, api_usd_per_million_tokens=1.2)
-    assert [trace.name for trace in fig.data] == ["A", "B"]
+    falling = [1.2 * 0.9**m for m in range(6)]
+    fig = figures.cost_over_time(
+        {"A": months, "B": months[:3]}, api=("Serverless API median, falling 10 %", falling)
+    )
+    assert [trace.name for trace in fig.data] == ["A", "B", "Serverless API median, falling 10 %"]
     assert list(fig.data[0].y) == [m.cost_usd_per_million_tokens for m in months]
-    assert [shape.y0 for shape in fig.layout.shapes] == [1.2]
+    assert list(fig.data[2].x) == [1, 2, 3, 4, 5, 6]
+    assert list(fig.data[2].y) == falling
+    assert fig.data[2].line.dash == "dash"
     assert fig.layout.showlegend is True
 
 
-@pytest.mark.parametrize("api", [None, float("nan"), float("inf")])
+@pytest.mark.parametrize("api", [None, ("API", [float("nan")]), ("API", [float("inf")])])
 def test_cost_over_time_leaves_out_a_missing_api_price(api):
-    fig = figures.cost_over_time({"A": [_month(1, 1.0)]}, api_usd_per_million_tokens=api)
-    assert not fig.layout.shapes
+    fig = figures.cost_over_time({"A": [_month(1, 1.0)]}, api=api)
+    assert [trace.name for trace in fig.data] == ["A"]
     assert fig.layout.showlegend is False
 
 

@@ -9,7 +9,7 @@ from tco.costs.cloud import AREAS
 from tco.data.catalogue import DATA_DIR, CatalogueError, load_catalogue
 from tco.data.freshness import age_months, is_stale
 
-PRICE_TABLES = ("accelerator_prices", "cloud_prices", "accelerator_hour_references")
+PRICE_TABLES = ("accelerator_prices", "cloud_prices", "accelerator_hour_references", "api_prices")
 HYPERSCALERS = {"aws", "azure", "gcp", "oci"}
 GPU_CLOUDS = {"lambda", "nebius", "coreweave", "cirrascale"}
 NO_PUBLIC_PRICE = {

@@ -64,7 +64,7 @@ source for every figure."""
 
 # tables without an id: the columns that identify a row (no two rows may share them)
 ROW_KEYS: dict[str, tuple[str, ...]] = {
-    "api_prices": ("model_id", "provider", "provider_model_id"),
+    "api_prices": ("model_class", "model", "provider", "provider_model_id", "as_of"),
     "fx_rates": ("currency", "period"),
     "price_index": ("index_id", "period"),
     "accelerator_prices": ("accelerator_id", "price_kind", "system_name"),
@@ -222,7 +222,8 @@ class Catalogue:
             self.get("cooling", deployment.default_cooling_id)
             self.get("sites", deployment.default_site_id)
         for price in self.api_prices:
-            self.get("models", price.model_id)
+            if price.model_id is not None:
+                self.get("models", price.model_id)
         part_ids = [
             *(p.accelerator_id for p in self.accelerator_prices),
             *(p.accelerator_id for p in self.cloud_prices),

@@ -26,6 +26,20 @@ def as_of_end(as_of: str) -> date | None:
     return date(year, month, min(max(day, 1), last))
 
 
+def as_of_mid(as_of: str) -> date:
+    """The middle of the period an ``as_of`` value names (a year → 1 July, a month → its
+    15th), for placing a figure in time; 1 January 1900 if it names no date."""
+    end = as_of_end(as_of)
+    if end is None:
+        return date(1900, 1, 1)
+    found = _AS_OF.match(as_of.strip())
+    if found and found.group(3):
+        return end
+    if found and found.group(2):
+        return end.replace(day=15)
+    return date(end.year, 7, 1)
+
+
 def age_months(as_of: str, today: date) -> int | None:
     """Whole months from a figure's date to ``today`` (0 for a current one; None if undated)."""
     end = as_of_end(as_of)

@@ -8,7 +8,7 @@ from pydantic import TypeAdapter
 
 from tco.analysis.break_even import break_even
 from tco.costs.components import COMPONENTS
-from tco.costs.market import api_usd_per_million_tokens
+from tco.costs.market import ApiLine, api_line
 from tco.costs.power import FLOOR_M2_PER_RACK, IDLE_POWER_FRAC
 from tco.data.catalogue import Catalogue
 from tco.engine.prepare import Prepared
@@ -140,7 +140,7 @@ def _balance(
 _MONTHS = TypeAdapter(list[MonthResult])
 
 
-def _months(monthly: dict[str, np.ndarray], rental: bool) -> list[MonthResult]:
+def _months(monthly: dict[str, np.ndarray], rental: bool, api: ApiLine | None) -> list[MonthResult]:
     tokens, capacity = monthly["tokens"], monthly["capacity_tokens"]
     rented = monthly["rented_accelerators"]
     columns = {
@@ -160,6 +160,8 @@ def _months(monthly: dict[str, np.ndarray], rental: bool) -> list[MonthResult]:
     }
     if rental:
         columns["rental_cumulative_cash_usd"] = np.cumsum(monthly["rental_cash_usd"])
+    if api:
+        columns["api_usd_per_million_tokens"] = api.monthly
     names = list(columns)
     rows = zip(*(columns[name].tolist() for name in names), strict=True)
     return _MONTHS.validate_python([dict(zip(names, row, strict=True)) for row in rows])
@@ -279,6 +281,14 @@ def build_result(prepared: Prepared, t: Timeline, catalogue: Catalogue) -> Resul
     energy = float(monthly["facility_energy_kwh"].sum())
     co2e = float(monthly["co2e_kg"].sum())
     owning = s.deployment.kind != "cloud" and rental
+    api = api_line(
+        s.workloads,
+        catalogue.api_prices,
+        catalogue.price_index,
+        r.money,
+        s.horizon_months,
+        s.trends.api_price_decline_frac_per_year,
+    )
     return Result(
         scenario_name=s.name,
         currency=s.finance.currency,
@@ -321,12 +331,13 @@ def build_result(prepared: Prepared, t: Timeline, catalogue: Catalogue) -> Resul
             if owning
             else None
         ),
-        api_usd_per_million_tokens=api_usd_per_million_tokens(
-            s.workloads, catalogue.api_prices, r.money
+        api_usd_per_million_tokens=(
+            float(np.average(api.monthly, weights=monthly["tokens"])) if api else None
         ),
+        api_price_decline_frac_per_year=api.decline_frac_per_year if api else None,
         rental_price=r.cloud.words() if r.cloud and rental else None,
         workloads=_workloads(prepared, cost_w, tokens_w, _first_accelerators(t), total),
-        timeline=_months(monthly, rental),
+        timeline=_months(monthly, rental, api),
         balance=_balance(prepared, t, monthly, breakdown),
         warnings=[
             one_sentence(w)

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from tco.export.report import Report, monte_carlo_of
 from tco.models.errors import TcoError
-from tco.present import figures
+from tco.present import figures, summary
 
 
 def _cost_over_time(report: Report) -> go.Figure:
@@ -20,7 +20,7 @@ def _cost_over_time(report: Report) -> go.Figure:
     )
     return figures.cost_over_time(
         series,
-        api_usd_per_million_tokens=report.result.api_usd_per_million_tokens,
+        api=summary.api_line(report.result),
         footnote=report.footnote,
     )
 

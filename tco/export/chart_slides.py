@@ -31,6 +31,7 @@ from tco.export.pptx_text import (
 )
 from tco.export.report import Compared, Report, monte_carlo_of
 from tco.models.money import Currency
+from tco.present import summary
 from tco.present.figures import GREY, PALETTE, presentation
 from tco.present.labels import component_kind, component_label, input_range
 from tco.present.number_formats import millions_format, money_format_for
@@ -56,16 +57,9 @@ def cost_over_time(new_slide: NewSlide, report: Report) -> None:
         if c.result.feasible:
             values = [m.cost_usd_per_million_tokens for m in c.result.timeline]
             series.append(Series(c.scenario.name, values, PALETTE[index]))
-    api = r.api_usd_per_million_tokens
-    if api:
-        series.append(
-            Series(
-                f"Serverless API median ({report.money(api)})",
-                [api] * len(months),
-                GREY,
-                dashed=True,
-            )
-        )
+    api = summary.api_line(r)
+    if api is not None:
+        series.append(Series(api[0], api[1], GREY, dashed=True))
     first, last = (
         r.timeline[0].cost_usd_per_million_tokens,
         r.timeline[-1].cost_usd_per_million_tokens,

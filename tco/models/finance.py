@@ -130,6 +130,13 @@ class Trends(StrictModel):
     cloud_price_decline_frac_per_year: float = Field(
         default=0.15, ge=-0.5, le=0.9, description="Yearly fall of cloud rental prices [0-1/yr]."
     )
+    api_price_decline_frac_per_year: float | None = Field(
+        default=None,
+        ge=-0.5,
+        le=0.95,
+        description="Yearly fall of serverless API prices [0-1/yr]; empty = fitted to the "
+        "price history of each model's class, 0 = held flat.",
+    )
     software_efficiency_gain_frac_per_year: float = Field(
         default=0.10,
         ge=0,

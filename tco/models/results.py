@@ -112,6 +112,9 @@ class MonthResult(StrictModel):
     )
     energy_kwh: float = Field(ge=0, description="Facility energy [kWh].")
     co2e_kg: float = Field(ge=0, description="Emissions from that energy [kg CO2e].")
+    api_usd_per_million_tokens: float | None = Field(
+        default=None, description="Serverless API median price of the mix this month."
+    )
 
 
 class BalanceCheck(StrictModel):
@@ -257,7 +260,12 @@ class Result(StrictModel):
         description="First month owning is cumulatively cheaper than renting; empty if never.",
     )
     api_usd_per_million_tokens: float | None = Field(
-        default=None, description="Median serverless API price of the mix's models, blended."
+        default=None,
+        description="Median serverless API price of the mix's models, blended, averaged over "
+        "the horizon like the cost (token-weighted).",
+    )
+    api_price_decline_frac_per_year: float | None = Field(
+        default=None, description="Yearly fall of that API price, share-weighted [0-1/yr]."
     )
     rental_price: str | None = Field(
         default=None,

@@ -97,3 +97,17 @@ def summary(result: Result, scenario: Scenario, accelerator_label: str) -> str:
     else:
         second += f"; the fleet is busy {percent(result.utilisation_frac)} of the time"
     return f"{first}. {second[:1].upper()}{second[1:]}."
+
+
+def api_line(result: Result) -> tuple[str, list[float]] | None:
+    """The serverless API price month by month and its name for a legend, if there is one:
+    'Serverless API median, falling 38 % a year' (or 'held flat')."""
+    values = [m.api_usd_per_million_tokens for m in result.timeline]
+    decline = result.api_price_decline_frac_per_year
+    if not values or any(v is None for v in values) or decline is None:
+        return None
+    if abs(decline) < 0.0005:
+        trend = "held flat"
+    else:
+        trend = f"{'falling' if decline > 0 else 'rising'} {percent(abs(decline))} a year"
+    return f"Serverless API median, {trend}", [float(v) for v in values if v is not None]

@@ -68,7 +68,7 @@ def facility_tile(result: Result, scenario: Scenario) -> Tile:
 def cost_over_time(result: Result, scenario: Scenario) -> go.Figure:
     return figures.cost_over_time(
         {scenario.name: result.timeline},
-        api_usd_per_million_tokens=result.api_usd_per_million_tokens,
+        api=summary.api_line(result),
         footnote=charts.footnote(scenario),
     )
 

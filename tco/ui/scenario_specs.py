@@ -117,6 +117,8 @@ ADVANCED = {
              unit="%/yr", scale=100),
         Spec("trends.cloud_price_decline_frac_per_year", "Cloud price decline", unit="%/yr",
              scale=100),
+        Spec("trends.api_price_decline_frac_per_year", "Serverless API price decline",
+             unit="%/yr", scale=100, placeholder="fitted to the price history; 0 = flat"),
         Spec("trends.software_efficiency_gain_frac_per_year", "Software efficiency gain",
              unit="%/yr", scale=100),
         Spec("trends.refresh_at_end_of_life", "Replace hardware at end of life", "toggle"),

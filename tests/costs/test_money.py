@@ -7,10 +7,11 @@ from tco.costs.capex import facility_build_usd_per_kw, hardware_cost_per_acceler
 from tco.costs.cloud import rental_usd
 from tco.costs.currency import MoneyBasis
 from tco.costs.energy import co2e_kg, energy_cost_usd, facility_energy_kwh, water_l
-from tco.costs.market import api_usd_per_million_tokens
+from tco.costs.market import api_line, class_decline, fitted_declines
 from tco.costs.opex import maintenance_usd, per_accelerator_usd
 from tco.costs.trends import yearly_factor
 from tco.models import ApiPrice, CapexAssumptions, Workload
+from tco.models.money import PriceIndexPoint
 
 
 def test_hardware_build_up_by_hand():
@@ -59,24 +60,56 @@ def test_yearly_factor_compounds_monthly():
     np.testing.assert_allclose(factors, [1.0, 1.21, 1.21**2, 1.1])
 
 
-def _price(model_id: str, provider: str, inp: float, out: float) -> ApiPrice:
+def _price(model_id: str, provider: str, inp: float, out: float, as_of="2025-09-01") -> ApiPrice:
     return ApiPrice.example().model_copy(
-        update={"model_id": model_id, "provider": provider,
+        update={"model_id": model_id, "provider": provider, "as_of": as_of,
                 "input_usd_per_million_tokens": inp, "output_usd_per_million_tokens": out}
     )  # fmt: skip
+
+
+DOLLARS = MoneyBasis("USD", 2025, 1.0, {2025: 321.943})  # the prices' own year
+INDEX = [PriceIndexPoint.example().model_copy(update={"period": 2025, "value": 321.943})]
 
 
 def test_api_price_line_blends_medians_by_tokens_and_shares():
     prices = [
         _price("a", "p1", 1.0, 2.0), _price("a", "p2", 3.0, 4.0), _price("a", "p3", 5.0, 10.0),
         _price("b", "p1", 0.5, 0.5),
+        _price("a", "p1", 9.0, 9.0, as_of="2025-01-01"),  # p1's older price: not its latest
+        _price("a", "gone", 9.0, 9.0, as_of="2024-06-01"),  # more than a year before the rest
     ]  # fmt: skip
     chat = Workload.example().model_copy(
         update={"model_id": "a", "input_tokens": 300, "output_tokens": 100, "share_frac": 0.5}
     )
     other = chat.model_copy(update={"id": "b", "model_id": "b"})
     # a: medians 3 in / 4 out → (300·3 + 100·4)/400 = 3.25; b: 0.5; blended 0.5·3.25 + 0.5·0.5
-    dollars = MoneyBasis("USD", 2025, 1.0, {2025: 321.943})  # the prices' own year
-    assert api_usd_per_million_tokens([chat, other], prices, dollars) == pytest.approx(1.875)
+    flat = api_line([chat, other], prices, INDEX, DOLLARS, 24, decline_frac_per_year=0.0)
+    np.testing.assert_allclose(flat.monthly, 1.875)
+    falling = api_line([chat, other], prices, INDEX, DOLLARS, 25, decline_frac_per_year=0.5)
+    assert falling.monthly[0] == pytest.approx(1.875)
+    assert falling.monthly[12] == pytest.approx(1.875 * 0.5)
+    assert falling.monthly[24] == pytest.approx(1.875 * 0.25)
     missing = chat.model_copy(update={"model_id": "c"})
-    assert api_usd_per_million_tokens([missing], prices, dollars) is None
+    assert api_line([missing], prices, INDEX, DOLLARS, 12) is None
+
+
+def test_a_class_decline_is_fitted_to_its_dated_prices():
+    """Prices halving every year, input and output alike, fit a 50 % yearly decline."""
+    halving = [
+        _price("a", "p", 8.0 * 0.5**k, 16.0 * 0.5**k, as_of=f"{2023 + k}-07-02") for k in range(3)
+    ]
+    assert fitted_declines(halving, _index(2023, 2024, 2025)) == pytest.approx(
+        {"open-dense-70b": 0.5}, abs=1e-3
+    )
+    short = [*halving[:1], halving[0].model_copy(update={"as_of": "2023-12-01"})]
+    assert fitted_declines(short, _index(2023, 2024, 2025)) == {}  # under a year: not fitted
+    assert class_decline(
+        {"open-a": 0.2, "open-b": 0.4, "closed-x": 0.9}, "open-c"
+    ) == pytest.approx(0.3)
+
+
+def _index(*years: int) -> list[PriceIndexPoint]:
+    """A flat price index (no inflation), so the fit sees the prices as they are."""
+    return [
+        PriceIndexPoint.example().model_copy(update={"period": y, "value": 100.0}) for y in years
+    ]

@@ -1,6 +1,7 @@
 """What each deployment kind pays for, financing, refresh, trends, and infeasibility."""
 
 import math
+from itertools import pairwise
 
 import pytest
 
@@ -365,3 +366,32 @@ def test_facility_power_is_the_dgx_h100_nameplate_times_pue(catalogue, preset):
     whether the servers are owned or rented."""
     r = _run(catalogue, preset)
     assert r.facility_power_kw == pytest.approx(r.accelerators / 8 * 10.2 * 1.55, rel=1e-9)
+
+
+def test_the_api_line_declines_by_default_and_pinning_it_flat_restores_a_flat_line(catalogue):
+    """Default: each model class's fitted decline. Pinned (0): the old flat line at the
+    median of the providers' latest prices, in every month."""
+    scenario = example_scenario("enterprise-on-prem", "nvidia-h100-sxm", ["chat"], catalogue)
+    falling = run(scenario, catalogue)
+    flat = run(
+        scenario.model_copy(update={"trends": Trends(api_price_decline_frac_per_year=0.0)}),
+        catalogue,
+    )
+    months = [m.api_usd_per_million_tokens for m in falling.timeline]
+    assert all(later < earlier for earlier, later in pairwise(months))
+    assert 0.1 < falling.api_price_decline_frac_per_year < 0.9
+    assert months[12] == pytest.approx(months[0] * (1 - falling.api_price_decline_frac_per_year))
+    # flat: the old line, Llama 3.3 70B's provider median of the 2025-09 snapshot (USD 0.595
+    # in, 0.72 out per 1M tokens; chat is 1,024 in / 1,024 out), at 2026 prices; the newer
+    # listings of the history move it by under 2 %
+    level = {m.api_usd_per_million_tokens for m in flat.timeline}
+    assert len(level) == 1
+    assert flat.api_usd_per_million_tokens == pytest.approx(level.pop())
+    old = (0.595 + 0.72) / 2 * CPI_2026 / CPI_2025
+    assert flat.api_usd_per_million_tokens == pytest.approx(old, rel=0.02)
+    assert flat.api_price_decline_frac_per_year == 0
+    assert falling.api_usd_per_million_tokens < flat.api_usd_per_million_tokens
+    assert falling.timeline[0].api_usd_per_million_tokens == pytest.approx(
+        flat.timeline[0].api_usd_per_million_tokens
+    )
+    assert falling.cost_usd_per_million_tokens == flat.cost_usd_per_million_tokens

@@ -22,11 +22,12 @@ from tco.present.numbers import finite
 def cost_over_time(
     series: Mapping[str, Sequence[MonthResult]],
     *,
-    api_usd_per_million_tokens: float | None = None,
+    api: tuple[str, Sequence[float]] | None = None,
     title: str = "Cost per million tokens over time",
     footnote: str = "",
 ) -> go.Figure:
-    """Monthly cost per million tokens of one or more scenarios, with the API price as a line."""
+    """Monthly cost per million tokens of one or more scenarios, with the serverless API
+    price as a dashed line (``api``: its legend name and monthly values)."""
     fig = figure(title, "Month [month]", "Cost per million tokens [USD]", footnote)
     for name, months in series.items():
         fig.add_scatter(
@@ -37,15 +38,17 @@ def cost_over_time(
             line={"width": 3},
             hovertemplate="%{y:$,.3f} per M tokens<extra>%{fullData.name}</extra>",
         )
-    if finite(api_usd_per_million_tokens):
-        fig.add_hline(
-            y=api_usd_per_million_tokens,
+    if api is not None and all(finite(v) for v in api[1]):
+        label, values = api
+        fig.add_scatter(
+            x=list(range(1, len(values) + 1)),
+            y=list(values),
+            name=plain(label),
+            mode="lines",
             line={"dash": "dash", "color": GREY, "width": 2},
-            annotation_text=f"Serverless API median ${api_usd_per_million_tokens:,.2f}",
-            annotation_position="top right",
-            annotation_font_color=GREY,
+            hovertemplate="%{y:$,.3f} per M tokens<extra>%{fullData.name}</extra>",
         )
-    fig.update_layout(hovermode="x unified", showlegend=len(series) > 1)
+    fig.update_layout(hovermode="x unified", showlegend=len(fig.data) > 1)
     return make_room_for_legend(fig)
 
 
